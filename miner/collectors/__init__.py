@@ -1,0 +1,1 @@
+"""Collectors: each source maps its raw JSON into `Post` in one place and harvests in resumable runs."""

@@ -1,0 +1,1 @@
+"""Signals: time series of outage reports, their baselines, and the incidents they reveal."""
