@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ def progress(label: str, length: int | None = None, enabled: bool | None = None)
     if not enabled:
         yield _Quiet()
         return
-    with click.progressbar(length=length, label=label, file=sys.stderr,
+    # click needs a length or an iterable; an endless one gives a counter with no ETA
+    source = {"length": length} if length is not None else {"iterable": itertools.repeat(None)}
+    with click.progressbar(**source, label=label, file=sys.stderr,
                            show_pos=True, show_eta=length is not None) as bar:
         yield bar

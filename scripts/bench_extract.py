@@ -1,0 +1,39 @@
+"""Throughput and peak memory of the NLP pipeline (`miner extract`'s work) in one process.
+
+    python scripts/bench_extract.py [N]     # default 20,000 posts; prints posts/s and peak MiB
+
+The posts are the embedded replay's texts and author locations, repeated to N with fresh ids.
+Model and gazetteer loading are timed apart from the per-post work.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from itertools import cycle, islice
+
+from miner.collectors.sample import post_from_sample, sample_records
+from miner.nlp import classify, places, services
+from miner.nlp.extract import extract_batch
+
+
+def main(n: int = 20_000) -> None:
+    records = list(islice(cycle(sample_records()), n))
+    posts = [post_from_sample({**r, "id": f"b{i}"}) for i, r in enumerate(records)]
+    t0 = time.perf_counter()
+    model = classify.load_model()
+    places.find_places("Toronto")
+    services.find_services("chatgpt")
+    loaded = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for i in range(0, n, 2000):
+        extract_batch(posts[i:i + 2000], model)
+    elapsed = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"extract: {n} posts in {elapsed:.2f} s = {n / elapsed:,.0f} posts/s "
+          f"(one process; loading {loaded:.2f} s); peak RSS {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)

@@ -1,0 +1,290 @@
+import json
+import time
+
+import pytest
+
+from miner.config import models_path
+from miner.nlp.symptoms import compiled, find_symptoms, http_codes, negated, spec
+
+CODES = ["http_error", "error_message", "login", "upload", "history", "not_loading", "no_response",
+         "slow", "connectivity", "app_crash", "power", "payment", "feature_broken", "total_outage"]
+
+
+def codes(text, lang=None):
+    return find_symptoms(text, lang)[0]
+
+
+def test_spec_matches_the_taxonomy():
+    data = json.loads(models_path("symptoms.json").read_text(encoding="utf-8"))
+    assert data["codes"] == CODES
+    assert set(data["order"]) <= set(CODES)
+    for table in ("patterns", "weak_patterns"):
+        for code, by_lang in data[table].items():
+            assert code in CODES
+            assert set(by_lang) <= {"en", "es", "fr", "de", "pt"}, code
+    for lang in ("en", "es", "fr", "de", "pt"):
+        compiled((lang,))  # every language compiles on its own
+
+
+@pytest.mark.parametrize("code, lang, text", [
+    # error_message
+    ("error_message", "en", 'it keeps saying "Hmm...something seems to have gone wrong"'),
+    ("error_message", "en", "getting error code 0x80070005 on every update"),
+    ("error_message", "es", "me sale un mensaje de error al abrir la app"),
+    ("error_message", "fr", "j'ai un message d'erreur à chaque fois"),
+    ("error_message", "de", "ständig kommt eine Fehlermeldung"),
+    ("error_message", "pt", "o app só dá erro"),
+    # login
+    ("login", "en", "can't log in to my account since this morning"),
+    ("login", "en", "it keeps logging me out every five minutes"),
+    ("login", "en", "the 2FA code never arrives"),
+    ("login", "es", "no puedo iniciar sesión en la app"),
+    ("login", "fr", "impossible de me connecter à mon compte"),
+    ("login", "de", "ich kann mich nicht anmelden"),
+    ("login", "pt", "não consigo fazer login desde ontem"),
+    # upload
+    ("upload", "en", "can't upload photos to the chat"),
+    ("upload", "en", "image uploads keep failing"),
+    ("upload", "es", "no puedo subir fotos"),
+    ("upload", "fr", "impossible d'envoyer des photos"),
+    ("upload", "de", "ich kann keine Bilder hochladen"),
+    ("upload", "pt", "não consigo enviar fotos"),
+    # history
+    ("history", "en", "all my chat history is gone"),
+    ("history", "en", "my past conversations have disappeared"),
+    ("history", "es", "mi historial desapareció"),
+    ("history", "fr", "mon historique a disparu"),
+    ("history", "de", "mein Verlauf ist weg"),
+    ("history", "pt", "meu histórico sumiu"),
+    # not_loading
+    ("not_loading", "en", "the page won't load at all"),
+    ("not_loading", "en", "stuck on the loading screen again"),
+    ("not_loading", "es", "la app no carga"),
+    ("not_loading", "fr", "la page ne charge pas"),
+    ("not_loading", "de", "die Seite lädt nicht"),
+    ("not_loading", "pt", "o site não carrega"),
+    # no_response
+    ("no_response", "en", "it just stopped responding to my prompts"),
+    ("no_response", "en", "can't send text messages today"),
+    ("no_response", "es", "el bot no responde"),
+    ("no_response", "fr", "l'assistant ne répond plus"),
+    ("no_response", "de", "die App reagiert nicht"),
+    ("no_response", "pt", "o chat não responde"),
+    # slow
+    ("slow", "en", "everything is so slow tonight"),
+    ("slow", "en", "constant buffering on every show"),
+    ("slow", "es", "internet va muy lento"),
+    ("slow", "fr", "c'est très lent ce soir"),
+    ("slow", "de", "alles ist extrem langsam"),
+    ("slow", "pt", "a internet está lenta"),
+    # connectivity
+    ("connectivity", "en", "no signal at home since 6am"),
+    ("connectivity", "en", "my wifi keeps dropping out"),
+    ("connectivity", "en", "can't make calls, emergency calls only"),
+    ("connectivity", "es", "sin señal desde ayer"),
+    ("connectivity", "fr", "plus de réseau depuis ce matin"),
+    ("connectivity", "de", "kein Netz seit heute früh"),
+    ("connectivity", "pt", "estou sem internet"),
+    # app_crash
+    ("app_crash", "en", "the app keeps crashing on launch"),
+    ("app_crash", "en", "game freezes every few minutes"),
+    ("app_crash", "es", "la app se cierra sola"),
+    ("app_crash", "fr", "l'appli plante sans arrêt"),
+    ("app_crash", "de", "die App stürzt ständig ab"),
+    ("app_crash", "pt", "o app fecha sozinho"),
+    # power
+    ("power", "en", "power outage on our street"),
+    ("power", "en", "the power is out again"),
+    ("power", "en", "we lost power an hour ago"),
+    ("power", "en", "no electricity since the storm"),
+    ("power", "en", "total blackout downtown"),
+    ("power", "es", "apagón en todo el barrio"),
+    ("power", "es", "otra vez sin luz"),
+    ("power", "es", "falta de luz en mi casa"),
+    ("power", "fr", "panne de courant dans tout le quartier"),
+    ("power", "de", "Stromausfall in der ganzen Stadt"),
+    ("power", "pt", "estamos sem luz"),
+    ("power", "pt", "falta de energia no bairro"),
+    # payment
+    ("payment", "en", "my card keeps getting declined at checkout"),
+    ("payment", "en", "can't make a payment in the app"),
+    ("payment", "es", "no puedo pagar con la tarjeta"),
+    ("payment", "fr", "paiement refusé sur le site"),
+    ("payment", "de", "Kartenzahlung geht nicht"),
+    ("payment", "pt", "o pix não funciona"),
+    # feature_broken
+    ("feature_broken", "en", "search is not working but everything else is"),
+    ("feature_broken", "en", "voice mode is broken"),
+    ("feature_broken", "en", "notifications stopped working"),
+    ("feature_broken", "es", "las notificaciones no funcionan"),
+    ("feature_broken", "fr", "les notifications ne fonctionnent plus"),
+    ("feature_broken", "de", "die Benachrichtigungen funktionieren nicht"),
+    ("feature_broken", "pt", "as notificações não funcionam"),
+    # total_outage
+    ("total_outage", "en", "chatgpt is down"),
+    ("total_outage", "en", "is it down for everyone?"),
+    ("total_outage", "en", "#ChatGPTDown"),
+    ("total_outage", "en", "there's a massive outage"),
+    ("total_outage", "en", "nothing works at all"),
+    ("total_outage", "es", "whatsapp no funciona"),
+    ("total_outage", "es", "instagram está caído"),
+    ("total_outage", "es", "se cayó twitter"),
+    ("total_outage", "fr", "discord est en panne"),
+    ("total_outage", "fr", "youtube ne marche pas"),
+    ("total_outage", "fr", "le site ne fonctionne pas"),
+    ("total_outage", "de", "Störung bei der Telekom"),
+    ("total_outage", "de", "WhatsApp funktioniert nicht"),
+    ("total_outage", "de", "Netflix geht nicht"),
+    ("total_outage", "pt", "o instagram está fora do ar"),
+    ("total_outage", "pt", "o whatsapp não funciona"),
+    ("total_outage", "pt", "caiu o whatsapp"),
+])
+def test_every_code_in_every_language(code, lang, text):
+    assert code in codes(text, lang), (text, codes(text, lang))
+    assert code in codes(text), "also found when the language is unknown"
+
+
+def test_codes_come_in_taxonomy_order():
+    found = codes("chatgpt is down, can't log in and it's so slow, error 502")
+    assert found == sorted(found, key=CODES.index)
+    assert {"http_error", "login", "slow", "total_outage"} <= set(found)
+
+
+def test_specific_beats_general():
+    assert codes("my wifi is not working") == ["connectivity"]
+    assert codes("no internet since 6am, there's an outage in my area") == ["connectivity"]
+    assert codes("power outage on Main St") == ["power"]  # not also a total outage
+    assert codes("search isn't working") == ["feature_broken"]
+
+
+@pytest.mark.parametrize("text", [
+    "is chatgpt down? works for me",
+    "not down for me",
+    "no problems here, all good",
+    "Netflix was down but it's back up now",
+    "es funktioniert wieder",
+    "ya funciona",
+    "ça remarche",
+    "voltou a funcionar",
+    "power is back on, thanks crews",
+])
+def test_negated(text):
+    assert negated(text)
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "is chatgpt down?",
+    "when will it be back up?",            # waiting for it: still down
+    "still not back up after 3 hours",
+    "no work for me today, power outage",  # "work for me" that is not "works for me"
+    "website and app aren't working for me",
+])
+def test_not_negated(text):
+    assert not negated(text)
+
+
+def test_back_up_but_still_broken():
+    assert codes("it's back up now but still really slow") == ["slow"]
+
+
+def test_hedges_and_local_negation():
+    assert codes("if chatgpt goes down during my exam I'm doomed") == []
+    assert codes("in case of a power outage, charge your phone") == []
+    assert codes("If this power outage lasts, no school tomorrow") == ["power"]
+    assert codes("anyone know if netflix is down?") == ["total_outage"]
+    assert codes("the app is not slow at all") == []
+    assert codes("I'm down for pizza") == []
+    assert codes("the stock is down 5% today") == []
+    assert codes("calm down, it's fine") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ChatGPT keeps saying error 403", [403]),
+    ("HTTP 502 again", [502]),
+    ("502 bad gateway", [502]),
+    ("403 Forbidden on every request", [403]),
+    ("status 429 too many requests", [429]),
+    ("error code: 500", [500]),
+    ("getting 502s and 503s", [502, 503]),
+    ("502/503 errors everywhere", [502, 503]),
+    ("got a 404 on the login page", [404]),
+    ("HTTP/1.1 503 Service Unavailable", [503]),
+    ("Erreur 500 sur le site", [500]),
+    ("Fehler 503 beim Laden", [503]),
+    ("error 403 then error 403 again", [403]),
+])
+def test_http_codes(text, expected):
+    assert http_codes(text) == expected
+    found, http = find_symptoms(text)
+    assert http == expected and "http_error" in found
+
+
+@pytest.mark.parametrize("text", [
+    "my bill is £403 this month",
+    "it died at 5:03 this morning",
+    "500 people affected in Leeds",
+    "503 reports on downdetector",
+    "call 0800 500 403 for help",
+    "got 500 dollars back",
+    "since 2019 it's been fine",
+    "error code 4300",
+    "code 200 means fine",
+    "room 404 is on the left",
+])
+def test_http_false_positives(text):
+    assert http_codes(text) == []
+    assert "http_error" not in codes(text)
+
+
+def test_http_code_is_not_also_an_error_message():
+    assert codes("keeps saying error 403") == ["http_error"]
+    assert codes("502 bad gateway") == ["http_error"]
+    assert "error_message" in codes("error code 0x80070005")
+
+
+def test_language_selection():
+    assert compiled(("en", "de")) is compiled(("en", "de"))
+    assert codes("ich kann mich nicht anmelden", "de-AT") == ["login"]
+    assert codes("ich kann mich nicht anmelden", "xx") == ["login"]  # unknown: every language
+    assert "version" in spec()
+
+
+def test_fast_enough():
+    posts = ["@VodafoneUK no signal in Leeds since 6am, anyone else? #vodafonedown",
+             "is chatgpt down for everyone or just me? keeps saying error 403",
+             "Power outage on Main St, lights out since 9pm @PGE4Me",
+             "my netflix keeps buffering and the app crashed twice https://t.co/abc123"] * 2500
+    find_symptoms("warm up")
+    start = time.perf_counter()
+    for p in posts:
+        find_symptoms(p)
+    rate = len(posts) / (time.perf_counter() - start)
+    assert rate >= 20_000, f"{rate:.0f} posts/s"
+
+
+def test_trie_scan_finds_what_the_plain_regex_finds():
+    """The fast path (trie scan, then the grouped regex at each hit) must agree with running the
+    grouped regex over the whole post: a guard for anyone editing symptoms.json."""
+    from miner.nlp.symptoms import LANGS, normalise
+
+    posts = ["@VodafoneUK no signal in Leeds since 6am, anyone else? #vodafonedown",
+             "is chatgpt down for everyone or just me? keeps saying error 403",
+             "Power outage on Main St, lights out since 9pm, we lost power again",
+             "my netflix keeps buffering, the app crashed twice and I can't log in",
+             "Störung bei der Telekom, kein Netz, WhatsApp funktioniert nicht",
+             "apagón en todo el barrio, sin luz y sin internet, la app no carga",
+             "panne de courant, plus de réseau, impossible de me connecter",
+             "estamos sem luz e a internet caiu, o app não abre"]
+    for langs in (LANGS, ("en",)):
+        p = compiled(langs)
+        for post in posts:
+            t = normalise(post)
+            plain = [(m.start(), m.end(), m.lastgroup) for m in p.symptoms.finditer(t)]
+            fast, pos = [], 0
+            while (hit := p.scan.search(t, pos)) is not None:
+                m = p.symptoms.match(t, hit.start())
+                if m:
+                    fast.append((m.start(), m.end(), m.lastgroup))
+                pos = max(m.end() if m else hit.end(), hit.start() + 1)
+            assert fast == plain, post
