@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -45,10 +46,25 @@ def rule_score(text: str, codes: Sequence[str]) -> float:
 
 
 def normalise(text: str) -> str:
-    """What the model sees: handles and URLs as placeholders, so it learns the words around them."""
+    """The text as the model sees it: handles and URLs as placeholders, so it learns the words around them."""
     text = URL.sub(" URL ", text)
     text = MENTION.sub(" @user ", text)
     return NUMBER.sub(" NUM ", text).lower()
+
+
+def model_input(text: str, codes: Sequence[str]) -> str:
+    """The normalised text plus what the rules noticed, as tokens the model can weigh:
+    the symptom codes found, negation ("works for me"), a link, news wording, a question."""
+    hints = [f"zzsym{c}" for c in codes]
+    if symptom_finder.negated(text):
+        hints.append("zznegated")
+    if URL.search(text):
+        hints.append("zzlink")
+    if NEWS.search(text):
+        hints.append("zznews")
+    if "?" in text:
+        hints.append("zzquestion")
+    return normalise(text) + " " + " ".join(hints)
 
 
 # ------------------------------------------------------------------ training
@@ -84,7 +100,7 @@ def build_model():
         ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                   token_pattern=r"(?u)[#@]?\b\w+\b|[?!]")),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
-                                  sublinear_tf=True, max_features=60000)),
+                                  sublinear_tf=True, max_features=40000)),
     ])
     return Pipeline([("features", features),
                      ("model", LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000))])
@@ -106,13 +122,18 @@ def train(gold: list[dict[str, Any]], out: Path | None = None) -> TrainResult:
     train_rows = [r for r in gold if split_of(r) == "train"]
     test_rows = [r for r in gold if split_of(r) == "test"]
     model = build_model()
-    model.fit([normalise(r["text"]) for r in train_rows], [bool(r["is_outage_report"]) for r in train_rows])
+    model.fit([model_input(r["text"], symptom_finder.find_symptoms(r["text"])[0]) for r in train_rows],
+              [bool(r["is_outage_report"]) for r in train_rows])
+    for _, vectorizer in model.named_steps["features"].transformer_list:
+        vectorizer.stop_words_ = None  # only kept for introspection; most of the file's size
+        # numpy ints would each be stored as a file of their own in the skops archive
+        vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
     truth = [bool(r["is_outage_report"]) for r in test_rows]
     predicted = [s >= 0.5 for s in blend_scores(model, [r["text"] for r in test_rows])]
     metrics = {"precision": precision_score(truth, predicted), "recall": recall_score(truth, predicted),
                "f1": f1_score(truth, predicted)}
     out = out or models_path(MODEL_FILE)
-    sio.dump(model, out)
+    sio.dump(model, out, compression=zipfile.ZIP_DEFLATED)
     write_card(out.with_name("MODEL_CARD.md"), train_rows, test_rows, metrics)
     load_model.cache_clear()
     return TrainResult(len(train_rows), len(test_rows), metrics, out)
@@ -167,5 +188,5 @@ def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | N
     rules = [rule_score(t, c) for t, c in zip(texts, codes)]
     if model is None or not texts:
         return rules
-    probs = model.predict_proba([normalise(t) for t in texts])[:, 1]
+    probs = model.predict_proba([model_input(t, c) for t, c in zip(texts, codes)])[:, 1]
     return [MODEL_WEIGHT * float(p) + (1 - MODEL_WEIGHT) * r for p, r in zip(probs, rules)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,7 +50,10 @@ def _service(name: str | None) -> str | None:
 
 
 def _place_key(place: dict[str, Any]) -> tuple[str, str]:
-    return ((place.get("name") or "").strip().lower(), (place.get("country") or "").strip().upper())
+    """Name and country, compared without case or accents ("Montréal" is "Montreal")."""
+    name = unicodedata.normalize("NFKD", (place.get("name") or "").strip().casefold())
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    return name, (place.get("country") or "").strip().upper()
 
 
 def prediction(e: Extraction) -> dict[str, Any]:

@@ -214,11 +214,9 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:
-    """English plus the post's language; every language when it is unknown."""
-    code = (lang or "").lower().replace("_", "-").split("-")[0]
-    if code not in LANGS:
-        return LANGS
-    return ("en",) if code == "en" else ("en", code)
+    """Every language, whatever the post declares: one compiled set (building one takes most
+    of a second), and declared languages are often wrong or missing anyway."""
+    return LANGS
 
 
 def _negation_end(t: str, p: Patterns) -> int:
