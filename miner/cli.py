@@ -333,8 +333,10 @@ def stream_reddit(ctx: Context, subreddit: str, query: str | None, service: str 
 # ------------------------------------------------------------------------ stages
 @cli.command()
 @click.option("--reprocess", is_flag=True, help="Extract again every post, not only new ones.")
+@click.option("--ner", is_flag=True, help="Also use spaCy's statistical NER (en_core_web_sm, "
+              "installed separately) to find more places.")
 @pass_ctx
-def extract(ctx: Context, reprocess: bool) -> None:
+def extract(ctx: Context, reprocess: bool, ner: bool) -> None:
     """Decide for each post whether it is an outage report, and pull out its service,
     symptoms, places and times (into the extractions and places tables).
 
@@ -347,7 +349,10 @@ def extract(ctx: Context, reprocess: bool) -> None:
     """
     from .nlp import extract as nlp_extract
 
-    n = nlp_extract.extract_store(ctx.store, reprocess=reprocess)
+    try:
+        n = nlp_extract.extract_store(ctx.store, reprocess=reprocess, ner=ner)
+    except RuntimeError as exc:
+        fail(str(exc))
     ctx.say(f"extract: {n} posts processed")
 
 
@@ -458,6 +463,31 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
 
 
 @cli.command()
+@click.argument("table", type=click.Choice(["posts", "extractions", "places", "runs", "bins",
+                                            "incidents", "status_events"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--where", help="SQL condition on the table's columns, e.g. \"source = 'bluesky'\".")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="File to write [default: stdout].")
+@pass_ctx
+def export(ctx: Context, table: str, fmt: str, where: str | None, output) -> None:
+    """Write a table of the database as JSONL or CSV (columns: docs/schema.md).
+
+    Exported posts keep their raw JSON and import back with `miner import`.
+
+    \b
+    Examples:
+      miner export posts --where "created_at >= '2026-02-04'" -o posts.jsonl
+      miner export incidents --format csv
+    """
+    from .report import export as exporter
+
+    write = exporter.write_jsonl if fmt == "jsonl" else exporter.write_csv
+    n = write(exporter.rows(ctx.store, table, where), output)
+    ctx.say(f"export: {n} rows of {table}")
+
+
+@cli.command()
 @click.option("--out", "out_dir", default="reports", show_default=True,
               type=click.Path(file_okay=False), help="Directory for the reports.")
 @click.pass_context
@@ -472,7 +502,7 @@ def demo(click_ctx: click.Context, out_dir: str) -> None:
     """
     ctx: Context = click_ctx.obj
     click_ctx.invoke(harvest_sample, resume=False)
-    click_ctx.invoke(extract, reprocess=False)
+    click_ctx.invoke(extract, reprocess=False, ner=False)
     click_ctx.invoke(detect)
     ctx.say(f"demo: database {ctx.db_path}; reports in {out_dir}/:")
     click_ctx.invoke(report, out_dir=out_dir)

@@ -118,6 +118,11 @@ class Store:
             order_by="id desc", limit=1))
         return rows[0] if rows else None
 
+    def recent_runs(self, source: str, limit: int = 500) -> list[dict[str, Any]]:
+        """The latest runs of a source that saved a cursor, newest first."""
+        return list(self.db["runs"].rows_where("source = ? and cursor is not null", [source],
+                                               order_by="id desc", limit=limit))
+
     def reopen_run(self, run_id: int) -> None:
         with self.db.conn:
             self.db.conn.execute(

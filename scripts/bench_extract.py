@@ -14,20 +14,19 @@ import time
 from itertools import cycle, islice
 
 from miner.collectors.sample import post_from_sample, sample_records
-from miner.nlp import classify
-from miner.nlp.extract import extract_batch
+from miner.nlp.extract import default_pipeline, extract_batch
 
 
 def main(n: int = 20_000) -> None:
     records = list(islice(cycle(sample_records()), n))
     posts = [post_from_sample({**r, "id": f"b{i}"}) for i, r in enumerate(records)]
     t0 = time.perf_counter()
-    model = classify.load_model()
-    extract_batch(posts[:2000], model)  # builds gazetteer, catalogue and every language's patterns
+    nlp = default_pipeline()
+    extract_batch(posts[:2000], nlp)  # builds gazetteer, catalogue and every language's patterns
     loaded = time.perf_counter() - t0
     t0 = time.perf_counter()
     for i in range(0, n, 2000):
-        extract_batch(posts[i:i + 2000], model)
+        extract_batch(posts[i:i + 2000], nlp)
     elapsed = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"extract: {n} posts in {elapsed:.2f} s = {n / elapsed:,.0f} posts/s "

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import random
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -147,3 +150,32 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+class Stopper:
+    """When a stream stops: a deadline, or Ctrl-C, which only raises a flag so that the posts
+    read so far are committed with their cursor first (a second Ctrl-C stops at once)."""
+
+    def __init__(self, duration: float | None = None):
+        self.deadline = time.monotonic() + duration if duration is not None else None
+        self.interrupted = False
+
+    def __call__(self) -> bool:
+        return self.interrupted or (self.deadline is not None and time.monotonic() >= self.deadline)
+
+    @contextmanager
+    def catching_ctrl_c(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def on_sigint(signum: int, frame: Any) -> None:
+            if self.interrupted:
+                raise KeyboardInterrupt
+            self.interrupted = True
+
+        previous = signal.signal(signal.SIGINT, on_sigint)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)

@@ -12,11 +12,8 @@ import json
 import logging
 import random
 import re
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -24,7 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..config import config_path, setting
 from ..records import Post, iso, to_utc
 from ..store import Store
-from .base import Batch, HarvestError, RateLimited, Summary, Transient, harvest, with_retries
+from .base import (Batch, HarvestError, RateLimited, Stopper, Summary, Transient, harvest,
+                   with_retries)
 
 log = logging.getLogger(__name__)
 
@@ -397,35 +395,6 @@ def jetstream_events(url: str, cursor: int | None, stop: Callable[[], bool], *,
             log.warning("%s: Jetstream connection lost (%s); reconnecting in %.1fs",
                         SOURCE, type(exc).__name__, wait)
             _pause(wait, stop, sleep)
-
-
-class Stopper:
-    """When a stream stops: a deadline, or Ctrl-C, which only raises a flag so that the posts
-    read so far are committed with their cursor first (a second Ctrl-C stops at once)."""
-
-    def __init__(self, duration: float | None = None):
-        self.deadline = time.monotonic() + duration if duration is not None else None
-        self.interrupted = False
-
-    def __call__(self) -> bool:
-        return self.interrupted or (self.deadline is not None and time.monotonic() >= self.deadline)
-
-    @contextmanager
-    def catching_ctrl_c(self) -> Iterator[None]:
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-
-        def on_sigint(signum: int, frame: Any) -> None:
-            if self.interrupted:
-                raise KeyboardInterrupt
-            self.interrupted = True
-
-        previous = signal.signal(signal.SIGINT, on_sigint)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
 
 
 def stream_bluesky(store: Store, terms: list[str], *, url: str = JETSTREAM_URL,

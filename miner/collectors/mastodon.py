@@ -167,8 +167,7 @@ def _as_int(value: Any) -> int:
 def previous_floors(store: Store) -> dict[str, str]:
     """For each feed, the newest status id of the latest run that read it to the end."""
     floors: dict[str, str] = {}
-    for run in store.db["runs"].rows_where("source = ? and cursor is not null", [SOURCE],
-                                           order_by="id desc", limit=500):
+    for run in store.recent_runs(SOURCE):
         try:
             feeds = json.loads(run["cursor"]).get("feeds", {})
         except (ValueError, AttributeError):

@@ -14,11 +14,8 @@ import json
 import logging
 import os
 import re
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import praw
@@ -30,7 +27,8 @@ from praw.models.reddit.base import RedditBase
 from .. import __version__
 from ..records import Post
 from ..store import Store
-from .base import Batch, HarvestError, RateLimited, Summary, Transient, harvest, with_retries
+from .base import (Batch, HarvestError, RateLimited, Stopper, Summary, Transient, harvest,
+                   with_retries)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -296,11 +294,10 @@ def stream_reddit(store: Store, subreddit: str, query: str | None = None, *,
     if comments:
         streams.append((sub.stream.comments(pause_after=0, exception_handler=on_error),
                         post_from_comment))
-    deadline = time.monotonic() + duration if duration else None
-    ctrl_c = CtrlC()
+    stop = Stopper(duration)
 
     def running() -> bool:
-        return not ctrl_c.pressed and (deadline is None or time.monotonic() < deadline)
+        return not stop()
 
     def pages(_cursor: str | None) -> Iterator[Batch]:
         nonlocal failures
@@ -321,37 +318,11 @@ def stream_reddit(store: Store, subreddit: str, query: str | None = None, *,
             while running() and time.monotonic() < wake:  # short naps: Ctrl-C acts at once
                 sleep(max(0.0, min(0.2, wake - time.monotonic())))
 
-    with ctrl_c.installed():
+    with stop.catching_ctrl_c():
         return harvest(store, SOURCE, pages, query=f"stream r/{subreddit}: {query or ''}",
                        params={"stream": True, "subreddit": subreddit.lower(),
                                "comments": comments},
                        limit=max_posts, show_progress=False, end_status="stopped")
-
-
-class CtrlC:
-    """The first Ctrl-C only raises a flag, so the poll in hand is committed and the run
-    ends with its summary; a second one stops at once."""
-
-    def __init__(self) -> None:
-        self.pressed = False
-
-    @contextmanager
-    def installed(self) -> Iterator[None]:
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-
-        def on_sigint(signum: int, frame: Any) -> None:
-            if self.pressed:
-                raise KeyboardInterrupt
-            self.pressed = True
-            log.warning("%s: stopping after this poll (Ctrl-C again to stop at once)", SOURCE)
-
-        previous = signal.signal(signal.SIGINT, on_sigint)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
 
 
 def service_query(name: str) -> str:

