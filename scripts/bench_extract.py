@@ -15,6 +15,9 @@ from itertools import cycle, islice
 
 from miner.collectors.sample import post_from_sample, sample_records
 from miner.nlp.extract import default_pipeline, extract_batch
+from miner.nlp.places import find_places
+from miner.nlp.services import find_services
+from miner.nlp.symptoms import find_symptoms
 
 
 def main(n: int = 20_000) -> None:
@@ -31,6 +34,12 @@ def main(n: int = 20_000) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"extract: {n} posts in {elapsed:.2f} s = {n / elapsed:,.0f} posts/s "
           f"(one process; loading {loaded:.2f} s); peak RSS {peak:.0f} MiB")
+    texts = [p.text for p in posts]
+    for name, fn in [("services", find_services), ("symptoms", find_symptoms), ("places", find_places)]:
+        t0 = time.perf_counter()
+        for text in texts:
+            fn(text)
+        print(f"  {name}: {n / (time.perf_counter() - t0):,.0f} posts/s alone")
 
 
 if __name__ == "__main__":

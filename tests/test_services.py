@@ -1,5 +1,4 @@
 import json
-import time
 from collections import Counter
 
 import pytest
@@ -181,17 +180,3 @@ def test_bad_user_catalogue_is_refused(tmp_path):
     extra.write_text(json.dumps({"services": [{"display": "no name"}]}), encoding="utf-8")
     with pytest.raises(ValueError, match="no name"):
         load_catalogue(extra)
-
-
-def test_fast_enough():
-    posts = ["@VodafoneUK no signal in Leeds since 6am, anyone else? #vodafonedown",
-             "is chatgpt down for everyone or just me? keeps saying error 403",
-             "Power outage on Main St, lights out since 9pm @PGE4Me",
-             "my netflix keeps buffering and the app crashed twice https://t.co/abc123"] * 2500
-    find_services("warm up")
-    start = time.perf_counter()
-    for p in posts:
-        find_services(p)
-    rate = len(posts) / (time.perf_counter() - start)
-    assert rate >= 20_000, f"{rate:.0f} posts/s"
-    assert services.default_catalogue() is services.default_catalogue()

@@ -93,6 +93,7 @@ class Gazetteer:
     english_words: frozenset[str]
     english_countries: frozenset[str]
     handle_suffixes: dict[str, str]
+    handle_countries: dict[str, str]  # @citypowerjhb -> ZA
     comma_codes: frozenset[str]
     compass: dict[str, str]
 
@@ -116,6 +117,7 @@ class _Mention:
     prefix: str | None = None  # "North", "Metro"...: an area of the place
     qual_len: int = 0  # words of the qualifier after the name
     prefix_raw: str = ""
+    local: tuple[int, int] | None = None  # characters of a place we do not know, in this one ("Karon, Texas")
 
 
 # --------------------------------------------------------------------------- normalising
@@ -310,8 +312,8 @@ def _build() -> Gazetteer:
         cands = _dedupe(alias + ranked)
         if not cands:
             continue
-        if key in code_keys:
-            rule = CONTEXT  # "PA system", "VA chief", "just GA": only "in PA", "Erie, PA"
+        if key in code_keys:  # "PA system", "VA chief", "just GA": only "in PA", "Erie, PA"; but "QLD floods"
+            rule = CONTEXT if len(key) < 3 else FREE
         elif alias:  # written this way on purpose: NYC, SoCal, Philly, LA; but "jersey", "hull"
             rule = CAPITAL if key in common_words else FREE
         elif key in need_context:
@@ -366,6 +368,7 @@ def _build() -> Gazetteer:
         english_words=frozenset(cfg["english_words"]),
         english_countries=frozenset(cfg["english_countries"]),
         handle_suffixes=cfg["handle_suffixes"],
+        handle_countries={h: cc for cc, hs in cfg["handle_countries"].items() for h in hs},
         comma_codes=frozenset(cfg["codes_needing_comma"]),
         compass=dirs["abbreviations"],
     )
@@ -434,10 +437,15 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         tok = toks[i]
         if tok.kind == "tag":
             entry = gaz.tags.get(tok.norm)
+            if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
+                entry = gaz.entries.get(tok.norm)
+                entry = entry if entry and entry.rule == FREE else None
             listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
-            if entry and (_tag_ok(tok.raw, entry.rule) or (listed and entry.rule in (CAPITAL, TOWN))) and not (
+            cue = i > 0 and toks[i - 1].norm in gaz.before and _glued(text, toks[i - 1], tok)  # in #Regina
+            if entry and (_tag_ok(tok.raw, entry) or (
+                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and tok.raw[0].isupper())) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
-                mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper]))
+                mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
             continue
         if tok.kind != "word" or tok.norm not in gaz.first:
@@ -457,12 +465,14 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
     return mentions
 
 
-def _tag_ok(raw: str, rule: int) -> bool:
-    """#Detroit, #santaclara, #GoldCoast, #Yelm; not #Reading or #home."""
+def _tag_ok(raw: str, entry: Entry) -> bool:
+    """#Detroit, #santaclara, #GoldCoast, #Yelm, #Manhattan; not #Reading or #home."""
+    rule = entry.rule
     if rule == FREE:
         return True
-    if rule == CAPITAL:  # several words run together: #GoldCoast, #NewWest
-        return raw[0].isupper() and any(c.isupper() for c in raw[1:]) and not raw.isupper()
+    if rule == CAPITAL:  # several words run together: #GoldCoast, #NewWest; or a big place
+        return raw[0].isupper() and not raw.isupper() and (
+            any(c.isupper() for c in raw[1:]) or (len(raw) > 4 and entry.cands[0].pop >= 1_000_000))
     return rule == TOWN and raw[0].isupper()
 
 
@@ -506,8 +516,13 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
         return None
     mention = _Mention(i, end, cands)
     qual = _qualify(text, toks, mention, gaz)
-    if qual < 0 and entry.rule != FREE:
-        return None  # "Brinklow, MD" is not the Brinklow we know
+    if qual < 0 and entry.rule != FREE:  # "Brinklow, MD" is not the Brinklow we know
+        quals = gaz.qualifiers[toks[end].norm]
+        if not _local_ok(text, toks, i, end, end + 1, gaz):
+            return None
+        mention = _Mention(end, end + 1, [quals[0][0]], local=(first.start, last.end))  # a place in that state
+        _prefix(text, toks, mention, gaz)
+        return mention
     mention.qual_len = max(qual, 0)
     if entry.rule != FREE and not mention.qual_len:
         capital = raw[0].isupper() and not (is_upper and (shouting or len(raw) <= 4))  # not ADA, GOD
@@ -533,11 +548,37 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             ok = (capital and (before or listed)) or after
         if not ok:
             return None
-    if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper() and not mention.fixed:
+    if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper():
         # "Eltingville, New York": after an unknown place name, the state rather than the city
-        mention.fixed = next((c for c in cands if c.kind in ("region", "country")), None)
+        mention.fixed = mention.fixed or next((c for c in cands if c.kind in ("region", "country")), None)
+        start = i - 1
+        while start > 0 and i - start < 3 and toks[start - 1].kind == "word" and toks[start - 1].raw[0].isupper() \
+                and text[toks[start - 1].end:toks[start].start] == " ":
+            start -= 1
+        if _local_ok(text, toks, start, i, end + mention.qual_len, gaz):
+            mention.local = (toks[start].start, prev.end)
     _prefix(text, toks, mention, gaz)
     return mention
+
+
+def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Gazetteer) -> bool:
+    """Whether words i..end, followed by a comma and a known place ending before token `after`,
+    name a place we do not know: "in Brinklow, MD", "(@ Cultus Lake, British Columbia)", or
+    standing alone, "Karon, Texas #poweroutage"; not "Thanks Dave, London is down"."""
+    words = toks[i:end]
+    if not all(t.kind == "word" and t.raw[0].isupper() and t.raw.isalpha() and len(t.raw) > 2
+               and t.norm not in gaz.first_names and t.norm not in gaz.greetings and t.norm not in gaz.english_words
+               for t in words) or not re.fullmatch(r"\s*,\s*", text[words[-1].end:toks[end].start]):
+        return False
+    before = text[toks[i - 1].end if i else 0:toks[i].start]
+    if i > 0 and (before == " " or toks[i - 1].kind != "word"):
+        return toks[i - 1].kind == "word" and toks[i - 1].norm in gaz.before  # in / at / near Brinklow
+    if before.strip() == "@" or before.strip() == "(@":
+        return True  # a check-in
+    if i and not _SENTENCE_END.search(before) and not re.search(r"[-–(]", before):
+        return False
+    nxt = toks[after] if after < len(toks) else None  # alone: nothing but punctuation or tags after
+    return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start))
 
 
 def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
@@ -551,12 +592,14 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     if nxt is not None:
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
-        nxt2 = toks[end + 1] if end + 1 < len(toks) and toks[end + 1].kind == "word" else None
-        if _glued(text, last, nxt) and (nxt.norm in gaz.street_suffixes or (
-                nxt.norm in gaz.org_suffixes and nxt.raw[0].isupper()) or (
-                nxt2 is not None and nxt.raw[0].isupper() and _glued(text, nxt, nxt2) and (
-                    nxt2.norm in gaz.street_suffixes or (nxt2.norm in gaz.org_suffixes and nxt2.raw[0].isupper())))):
-            return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Valley Center High School
+        k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
+        while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
+            word = toks[k]
+            if word.norm in gaz.street_suffixes or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
+                return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High
+            if not word.raw[0].isupper() or word.norm in gaz.after or word.norm in gaz.qualifiers:
+                break  # Manchester City Centre, Leeds UK
+            k, prev_tok = k + 1, word
         if nxt.norm in ("power", "water", "gas", "light") and nxt.raw[0].isupper() and re.match(
                 r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
             return True  # Dayton Power and Light, Columbia Water & Light
@@ -664,8 +707,12 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
     english = False
     for t in toks:
-        if t.kind == "at" and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
-            anchors.append((-1, gaz.handle_suffixes[t.raw[-2:]], None))
+        if t.kind == "at":
+            country = gaz.handle_countries.get(t.raw[1:].lower())
+            if country is None and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
+                country = gaz.handle_suffixes[t.raw[-2:]]
+            if country:
+                anchors.append((-1, country, None))
         elif t.kind == "word" and t.norm in gaz.english_words:
             english = True
     for n, m in enumerate(mentions):
@@ -684,9 +731,15 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
         if chosen is None and len(m.cands) > 1:
             states = {(c, a) for k, c, a in anchors if k != n and a}
             countries = {c for k, c, _ in anchors if k != n}
-            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None) or next(
-                (c for c in m.cands if c.country in countries and c.kind != "country"), None)
             top = m.cands[0]
+            # a country's name stays the country unless a state of it is meant (Georgia); a city
+            # that shares it (Venezuela, Cuba) is not
+            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None) or next(
+                (c for c in m.cands if c.country in countries and c.kind != "country"
+                 and (top.kind != "country" or c.kind == "region")), None)
+            if chosen is None:  # else one in the country of the other names' first readings (Norwich)
+                likely = {o.cands[0].country for k, o in enumerate(mentions) if k != n and o.cands}
+                chosen = next((c for c in m.cands if c.country in likely and c.kind == top.kind), None)
             if chosen is None and english and top.country not in gaz.english_countries and top.kind == "city":
                 chosen = next((c for c in m.cands if c.country in gaz.english_countries
                                and c.pop * 5 >= top.pop), None)
@@ -700,6 +753,9 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             chosen = Cand(f"{m.prefix} {chosen.name}", "area", chosen.country,
                           chosen.admin1 if chosen.kind != "country" else None, chosen.lat, chosen.lon)
             span = f"{m.prefix_raw} {span}"
+        if m.local:
+            name = text[m.local[0]:m.local[1]]
+            places.append(_place(name, Cand(name, "city", chosen.country, chosen.admin1, chosen.lat, chosen.lon), origin))
         places.append(_place(span, chosen, origin))
         for tok, q in m.extra:
             places.append(_place(tok.raw, q, origin))

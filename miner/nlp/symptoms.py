@@ -12,7 +12,8 @@ Negation and hedging: a symptom said before "works for me", "back up now", "ya f
 dropped, as is one right after "not"/"no longer" or inside an "if ..." clause. A question ("is
 it down?") still counts: per the labelling guideline it implies a problem. `weak_patterns`
 ("there is an outage", "not working") give their code only when nothing more specific is found:
-"no internet, there's an outage" is connectivity.
+"no internet, there's an outage" is connectivity. A bare "outage" told to a power company
+("@GeorgiaPower how long is the outage in Stockbridge?") is a power cut.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..config import models_path
+from . import services
 
 LANGS = ("en", "es", "fr", "de", "pt")
 WEAK = "__weak"  # group-name suffix of `weak_patterns`: evidence that counts only on its own
@@ -32,6 +34,7 @@ _META = set("\\()[]{}|.^$?*+")
 _QUANT = ("?", "*", "+", "{")
 _SPACES = re.compile(r"\s+")
 _CODE = re.compile(r"[45]\d\d")
+NOT_ELECTRIC = ("water", "gas")  # catalogue utilities whose outage is not a power cut
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,13 @@ def _http(t: str, p: Patterns) -> list[int]:
     return out
 
 
+def _names_power_company(text: str) -> bool:
+    """Whether the post names an electric utility of the service catalogue (@SDGE, Con Edison)."""
+    cat = services.default_catalogue()
+    return any(cat.services[name].get("category") == "utility" and name not in NOT_ELECTRIC
+               for name in services.find_services(text, cat))
+
+
 def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[int]]:
     """(symptom codes in taxonomy order, HTTP status codes) that the post asserts or asks about."""
     t = normalise(text)
@@ -279,6 +289,8 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     codes = _http(t, p) if _CODE.search(t) else []
     if codes:
         found.add("http_error")
+    if not found and "total_outage" in weak and _names_power_company(text):
+        weak = {"power"}  # "@GeorgiaPower any update on the outage?"
     found = found or weak  # "outage", "not working": only when nothing more specific is said
     for code in list(found):
         for gone in p.suppress.get(code, ()):
