@@ -96,6 +96,8 @@ class Gazetteer:
     handle_countries: dict[str, str]  # @citypowerjhb -> ZA
     comma_codes: frozenset[str]
     compass: dict[str, str]
+    airport_codes: frozenset[str]  # LAX, LHR: the airport in a post about flying
+    air_travel: re.Pattern
 
 
 @dataclass(slots=True)
@@ -371,6 +373,8 @@ def _build() -> Gazetteer:
         handle_countries={h: cc for cc, hs in cfg["handle_countries"].items() for h in hs},
         comma_codes=frozenset(cfg["codes_needing_comma"]),
         compass=dirs["abbreviations"],
+        airport_codes=frozenset(cfg["airport_codes"]),
+        air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)" % "|".join(map(re.escape, cfg["air_travel_words"])), re.I),
     )
 
 
@@ -436,12 +440,19 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
     while i < n:
         tok = toks[i]
         if tok.kind == "tag":
+            nxt = toks[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.norm in ("co", "county", "parish") and text[tok.end:nxt.start] == " ":
+                entry = gaz.entries.get(f"{tok.norm} {nxt.norm}")  # "#Boone Co", "#Lewis County"
+                if entry is not None and entry.cands:
+                    mentions.append(_Mention(i, i + 2, entry.cands))
+                    i += 2
+                    continue
             entry = gaz.tags.get(tok.norm)
             if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
             listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
-            cue = i > 0 and toks[i - 1].norm in gaz.before and _glued(text, toks[i - 1], tok)  # in #Regina
+            cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
                     (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and tok.raw[0].isupper())) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
@@ -509,6 +520,8 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if _part_of_a_name(text, toks, i, end, entry, gaz, after_place):
         return None
+    if last.raw in gaz.airport_codes and _air_travel(text, gaz):
+        return None  # "flights into LAX", "from JNB to LHR": the airport
     shouting = _shouting(text, toks, i, end)
     is_upper = raw.isupper() and sum(c.isalpha() for c in raw) > 1
     cands = [c for c in entry.cands if not c.upper or (is_upper and not shouting)]
@@ -579,6 +592,12 @@ def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Ga
         return False
     nxt = toks[after] if after < len(toks) else None  # alone: nothing but punctuation or tags after
     return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start))
+
+
+def _air_travel(text: str, gaz: Gazetteer) -> bool:
+    """Whether the post is about flying: a flight number (DL1262) or a word such as flight,
+    airport, gate, TSA."""
+    return gaz.air_travel.search(text) is not None
 
 
 def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
