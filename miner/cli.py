@@ -6,6 +6,7 @@ Data goes to stdout or files; progress, logs and summaries go to stderr.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -57,8 +58,12 @@ class MinerGroup(click.Group):
               type=click.Path(dir_okay=False), help="SQLite database to read and write.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("--services", type=click.Path(exists=True, dir_okay=False), envvar="MINER_SERVICES",
+              help="Your own service catalogue (JSON, the shape of models/services.json), merged "
+                   "with the shipped one: new services, or more names for known ones. "
+                   "Env: MINER_SERVICES.")
 @click.pass_context
-def cli(ctx: click.Context, db: str, quiet: bool, verbose: int) -> None:
+def cli(ctx: click.Context, db: str, quiet: bool, verbose: int, services: str | None) -> None:
     """outage-miner: find service outages in social media before the status page admits them.
 
     \b
@@ -69,7 +74,17 @@ def cli(ctx: click.Context, db: str, quiet: bool, verbose: int) -> None:
       miner report --out reports  # CSV (and HTML) reports
     or all of it on the embedded replay of the ChatGPT outages of 3-4 Feb 2026:
       miner demo
+    Watch a service of your own:
+      miner --services my-services.json extract --reprocess
     """
+    if services:
+        from .nlp import services as catalogue
+
+        try:
+            catalogue.load_catalogue(Path(services))
+        except ValueError as exc:
+            fail(str(exc))
+        os.environ["MINER_SERVICES"] = services  # read by every stage that names services
     level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     ctx.obj = Context(db, quiet)

@@ -83,3 +83,21 @@ def test_stages_one_by_one(tmp_path):
     result = runner.invoke(cli, ["--db", db, "-q", "report", "--out", str(tmp_path / "r")])
     assert result.exit_code == 0 and result.stderr == ""
     assert (tmp_path / "r" / "incidents.csv").read_text().startswith("id,service,start,peak,end")
+
+
+def test_services_file_adds_a_service_to_extract(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINER_SERVICES", "")  # restored after the test: the option sets it for the process
+    db, posts, mine = tmp_path / "t.db", tmp_path / "posts.jsonl", tmp_path / "mine.json"
+    posts.write_text('{"id": "1", "text": "is acmecloud down? dashboard says error 503", '
+                     '"created_at": "2026-02-04T17:30:00Z"}\n', encoding="utf-8")
+    mine.write_text('{"services": [{"name": "acmecloud", "display": "Acme Cloud", "category": "cloud", '
+                    '"aliases": ["acmecloud", "acme cloud"]}]}', encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "import", str(posts)]).exit_code == 0
+    result = runner.invoke(cli, ["--db", str(db), "--services", str(mine), "extract"])
+    assert result.exit_code == 0, result.output
+    assert [r["service"] for r in Store(db).db["extractions"].rows] == ["acmecloud"]
+
+    mine.write_text('{"services": [', encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db), "--services", str(mine), "extract"])
+    assert result.exit_code == 1 and "mine.json:1: not JSON" in result.output

@@ -106,7 +106,10 @@ def _merge(base: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict
 
 def _read(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
+        try:
+            data = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
     entries = data["services"] if isinstance(data, dict) else data
     for n, e in enumerate(entries):
         if not isinstance(e, dict) or not e.get("name"):
@@ -115,7 +118,7 @@ def _read(path: Path) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def _build(extra: str | None) -> Catalogue:
+def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
     entries = _read(models_path("services.json"))
     if extra:
         entries = _merge(entries, _read(Path(extra)))
@@ -155,8 +158,11 @@ def _build(extra: str | None) -> Catalogue:
 
 
 def load_catalogue(extra: Path | None = None) -> Catalogue:
-    """The catalogue, merged with a user file of the same shape when `extra` is given (cached)."""
-    return _build(str(extra) if extra else None)
+    """The catalogue, merged with a user file of the same shape when `extra` is given (cached
+    until the file changes)."""
+    if not extra:
+        return _build(None)
+    return _build(str(extra), Path(extra).stat().st_mtime)
 
 
 @lru_cache(maxsize=1)
