@@ -492,8 +492,9 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
     """The longest gazetteer name starting at word i that the context lets be a place."""
     n = len(toks)
     j = i + 1
-    while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and _glued(text, toks[j - 1], toks[j]):
-        j += 1
+    while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and (
+            _glued(text, toks[j - 1], toks[j]) or text[toks[j - 1].end:toks[j].start] == "/"):
+        j += 1  # "Dallas/Fort Worth" may be one name; else the longest match stops before the slash
     for end in range(j, i, -1):
         key = " ".join(t.norm for t in toks[i:end])
         entry = gaz.entries.get(key)
