@@ -473,6 +473,42 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         mentions.append(matched)
         i = matched.end + matched.qual_len
         last_word_end = toks[i - 1].end
+    if "ounties" in text or "OUNTIES" in text:
+        mentions = _counties(text, toks, mentions, gaz)
+    return mentions
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
+
+
+def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """ "Dallas, Denton, and Collin counties", "Randolph and Pocahontas Counties": each name
+    of the list before "counties" is a county, whether or not it is a place alone."""
+    for c, tok in enumerate(toks):
+        if tok.norm != "counties" or c == 0:
+            continue
+        end, found = c, []
+        while end > 0 and len(found) < 8:
+            start = end
+            while start > 0 and end - start < 3 and toks[start - 1].kind in ("word", "tag") and toks[start - 1].raw[0].isupper() \
+                    and (start == end or _glued(text, toks[start - 1], toks[start])):
+                start -= 1
+                entry = gaz.entries.get(" ".join(t.norm for t in toks[start:end]) + " county")
+                if entry is not None and entry.cands:
+                    break
+            else:
+                break
+            found.append(_Mention(start, end, entry.cands))
+            if start == 0 or not _LIST_GAP.fullmatch(text[toks[start - 1].end:toks[start].start]) \
+                    and toks[start - 1].norm not in ("and", "or"):
+                break
+            end = start - 1 if toks[start - 1].norm in ("and", "or") else start
+            if end > 0 and toks[end - 1].norm in ("and", "or") and toks[end - 1].kind == "word":
+                end -= 1
+        if found:
+            lo, hi = found[-1].start, found[0].end
+            mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
+            mentions.sort(key=lambda m: m.start)
     return mentions
 
 
