@@ -301,3 +301,38 @@ def test_not_symptoms_of_those_codes(text):
     assert "app_crash" not in found and "slow" not in found
     if "transformer" not in text:
         assert "power" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@EE are there problems with the broadband? ours has been randomly cutting out", "connectivity"),
+    ("what's going on with your signal in Brighton today?", "connectivity"),
+    ("my phone won't receive or make calls", "connectivity"),
+    ("I cannot find my network on my phone", "connectivity"),
+    ("second call was crackly and they couldn't hear me", "connectivity"),
+    ("internet connectivity loss all evening", "connectivity"),
+    ("the link doesn't seem to be working", "feature_broken"),
+    ("the chat option on the app doesn't work either", "feature_broken"),
+    ("many of us have missed important messages today", "feature_broken"),
+    ("customers might not have received SMS messages today", "feature_broken"),
+    ("the storm knocked out our power", "power"),
+    ("wind cuts the power for hours", "power"),
+    ("how long until power is restored on 5th street?", "power"),
+    ("any ETA on power in the Graham area", "power"),
+    ("the page doesn't seem to want to load anything", "not_loading"),
+    ("customers are having problems accessing the app", "not_loading"),  # weak match does not hide it
+])
+def test_added_patterns_2(text, expected):
+    assert expected in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Issue with internet service", "connectivity"),         # a complaint title, no failure said
+    ("problems with my data plan billing", "connectivity"),
+    ("no email service from them, only post", "connectivity"),
+    ("ended up sick and lost my voice", "feature_broken"),
+    ("friends fought to save their house but lost a shed", "history"),
+    ("imma be pissed if this storm knocks out my power", "power"),
+    ("how long until the power bill is due", "power"),
+])
+def test_added_patterns_2_negatives(text, absent):
+    assert absent not in codes(text), codes(text)

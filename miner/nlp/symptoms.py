@@ -275,7 +275,9 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
         start = hit.start()
         m = p.symptoms.match(t, start)  # the same place, now with the code's name
         end = m.end() if m else hit.end()
-        pos = max(end, start + 1)
+        # weak evidence ("are having problems") must not hide what it overlaps
+        # ("... problems accessing the app"): scan on from the next word
+        pos = start + 1 if m is not None and m.lastgroup.endswith(WEAK) else max(end, start + 1)
         if m is None or start < neg_end:  # said before "works for me" / "back up now"
             continue
         before = t[max(0, start - 60):start]
