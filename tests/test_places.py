@@ -169,3 +169,56 @@ def test_lat_lon_everywhere():
         for place in find_places(text):
             assert isinstance(place.lat, float) and isinstance(place.lon, float), place
             assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+
+
+def test_hashtag_after_a_cue_and_hashtag_counties():
+    assert names("More Power outages this morning in #Regina") == [("Regina", "CA")]
+    assert names("High School in #Boone Co closing due to utility outage") == [("Boone County", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@BloombergNews reports FAA has suspended flights into LAX.", []),
+    ("@Delta any news why DL1262 diverted to SMF?", []),
+    ("I live an hour north of the ATL airport", []),
+    ("power is out all over LAX and Inglewood tonight", [("Los Angeles", "US"), ("Inglewood", "US")]),
+    ("no power in the ATL since noon", [("Atlanta", "US")]),
+])
+def test_airport_codes_in_posts_about_flying(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("power outages in the Northeast after the storm", "Northeast", "US"),
+    ("#PabloPH now approaching Mindanao", "Mindanao", "PH"),
+    ("Power Outages: Latest totals from around the Miami Valley", "Miami Valley", "US"),
+    ("network issues in the central belt of scotland", "Central Belt", "GB"),
+    ("@ThreeUK no signal in Wapping since Monday", "Wapping", "GB"),
+    ("@TWC_Help Outage in the Dallas/Fort Worth area?", "Dallas-Fort Worth", "US"),
+])
+def test_areas_people_name(text, name, country):
+    assert names(text)[0] == (name, country)
+
+
+def test_a_slash_only_joins_a_known_name():
+    assert names("193 homes destroyed in Springwood/Winmalee area") == [("Winmalee", "AU")]
+    assert names("Minneapolis/St Paul outage") == [("Minneapolis", "US"), ("Saint Paul", "US")]
+
+
+def test_names_listed_before_counties_are_counties():
+    found = find_places("Most of the outages are in Dallas, Denton, and Collin counties.")
+    assert [(p.name, p.kind, p.admin1) for p in found] == [
+        ("Dallas County", "region", "Texas"), ("Denton County", "region", "Texas"), ("Collin County", "region", "Texas")]
+    assert names("Kent and Ottawa counties lost power") == [("Kent County", "US"), ("Ottawa County", "US")]
+    assert names("outages across 12 counties in Texas") == [("Texas", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@CityPowerJhb No power in Malanshof, call centre said", [("Malanshof", "ZA")]),
+    ("@aedcelectricity No power in Asokoro extension since yesterday", [("Asokoro", "NG")]),
+    ("@CityPowerJhb power out at Glover Road since May", []),  # a street, a month
+    ("@KenyaPower_Care no power in My house since Monday", []),
+    ("@VodafoneUK no signal in Wibbleton", []),  # GeoNames knows British places well enough
+    ("@aedcelectricity thanks, I met the team in Abuja and Kaduna", [("Abuja", "NG"), ("Kaduna", "NG")]),
+])
+def test_unknown_suburbs_in_posts_to_a_local_utility(text, expected):
+    assert names(text) == expected

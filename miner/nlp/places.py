@@ -97,6 +97,9 @@ class Gazetteer:
     comma_codes: frozenset[str]
     compass: dict[str, str]
     airport_codes: frozenset[str]  # LAX, LHR: the airport in a post about flying
+    suburb_countries: frozenset[str]
+    not_suburbs: frozenset[str]
+    countries: dict[str, Cand]  # ISO code -> the country
     air_travel: re.Pattern
 
 
@@ -374,6 +377,9 @@ def _build() -> Gazetteer:
         comma_codes=frozenset(cfg["codes_needing_comma"]),
         compass=dirs["abbreviations"],
         airport_codes=frozenset(cfg["airport_codes"]),
+        suburb_countries=frozenset(cfg["suburb_countries"]),
+        not_suburbs=frozenset(cfg["not_suburbs"]),
+        countries={c.country: c for cs in found.values() for c in cs if c.kind == "country"},
         air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)" % "|".join(map(re.escape, cfg["air_travel_words"])), re.I),
     )
 
@@ -830,7 +836,42 @@ def _find(text: str, origin: str) -> list[Place]:
         text = text.replace("pic.twitter.com", " pic.twitter.com")
     toks = _tokens(text)
     mentions = _scan(text, toks, gaz, author=origin == "author_location")
-    return _resolve(text, toks, mentions, gaz, origin)
+    places = _resolve(text, toks, mentions, gaz, origin)
+    if origin == "text" and "@" in text:
+        places += _suburbs(text, toks, mentions, gaz, origin)
+    return places
+
+
+_SUBURB_CUE = frozenset({"in", "at", "around", "near"})
+_OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackout|signal|network)\b", re.I)
+
+
+def _suburbs(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer, origin: str) -> list[Place]:
+    """ "@CityPowerJhb no power in Malanshof", "@aedcelectricity power around Katampe": in a post
+    about an outage to a utility or operator of a country whose suburbs GeoNames barely knows,
+    capitalised words after in / at / around / near that name no known place are a place there."""
+    country = next((gaz.handle_countries.get(t.raw[1:].lower()) for t in toks
+                    if t.kind == "at" and t.raw[1:].lower() in gaz.handle_countries), None)
+    if country not in gaz.suburb_countries or country not in gaz.countries or not _OUTAGE_WORD.search(text):
+        return []
+    taken = {k for m in mentions for k in range(m.start, m.end + m.qual_len)}
+    base = gaz.countries[country]
+    out: list[Place] = []
+    for i in range(1, len(toks)):
+        if toks[i - 1].norm not in _SUBURB_CUE or i in taken or toks[i - 1].kind != "word":
+            continue
+        end = i
+        while end < len(toks) and end - i < 3 and end not in taken and toks[end].kind == "word" and toks[end].raw.isalpha() \
+                and toks[end].raw.istitle() and len(toks[end].raw) > 2 and toks[end].norm not in gaz.not_suburbs \
+                and toks[end].norm not in gaz.first \
+                and _glued(text, toks[end - 1], toks[end]):
+            end += 1
+        if end == i or (end < len(toks) and toks[end].kind == "word" and (
+                toks[end].norm in gaz.street_suffixes or toks[end].norm in gaz.org_suffixes)):
+            continue  # "at Glover Road", "at Ikeja Electric"
+        name = text[toks[i].start:toks[end - 1].end]
+        out.append(_place(name, Cand(name, "area", country, None, base.lat, base.lon), origin))
+    return out
 
 
 def find_places(text: str, author_location: str | None = None) -> list[Place]:
