@@ -336,3 +336,25 @@ def test_added_patterns_2(text, expected):
 ])
 def test_added_patterns_2_negatives(text, absent):
     assert absent not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("can't load my conversations since this morning", "history"),   # saved things not loading
+    ("ChatGPT sidebar is empty, past chats not showing up", "history"),
+    ("Claude is overloaded again", "error_message"),
+    ("it just says conversation not found", "error_message"),
+    ("chatgpt keeps stopping generating halfway", "no_response"),
+    ("my messages fail to send in the app", "no_response"),
+    ("gemini stuck on loading", "not_loading"),
+])
+def test_ai_assistant_symptoms(text, expected):
+    assert expected in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I'm overloaded with work this week", "error_message"),
+    ("movies stopping half way, unable to listen to music", "no_response"),
+    ("we loaded the projects into the van", "history"),
+])
+def test_ai_assistant_symptoms_negatives(text, absent):
+    assert absent not in codes(text), codes(text)
