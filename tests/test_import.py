@@ -177,6 +177,17 @@ def test_tsv_and_hash_ids(tmp_path, db):
     assert miner(db, "import", "--id-col", "@hash", src).stderr.count("0 new, 3 already known") == 1
 
 
+def test_no_id_column_falls_back_to_hash_ids_and_says_so(tmp_path, db, caplog):
+    src = tmp_path / "wa.csv"
+    src.write_text("timestamp,text\n2012-01-19 22:26:31,lost power\n2012-01-19 22:30:00,still out\n",
+                   encoding="utf-8")
+    result = miner(db, "import", src)
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.stderr
+    assert "no id column" in caplog.text and "--id-col" in caplog.text
+    assert miner(db, "import", "--id-col", "@hash", src).stderr.count("0 new, 2 already known") == 1
+
+
 def test_twarc_flattened(tmp_path, db):
     src = write_jsonl(tmp_path / "flat.jsonl", [{
         "id": "1620000000000000000", "text": "is twitter down?", "author_id": "42", "lang": "en",

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from ..progress import progress
 from ..records import Post, to_utc
 from ..store import Store
 from .base import Batch, InputError, Summary, harvest
+
+log = logging.getLogger(__name__)
 
 FORMATS = ("auto", "jsonl", "csv", "twarc", "reddit-dump", "miner")
 BATCH_SIZE = 2000
@@ -478,13 +481,16 @@ def _resolve(name: str, opts: Options, names: list[str], keys: list[Any]) -> Col
         if found:
             cols.keys[fld] = [keys[i] for i in found]
             cols.labels[fld] = ",".join(names[i] or str(i + 1) for i in found)
-        elif fld in ("id", "text"):
-            hint = (" or '--id-col @hash' to derive one from time, author and text"
-                    if fld == "id" else "")
+        elif fld == "id":
+            cols.hash_id = True  # decided below, once the text column is known
+        elif fld == "text":
             raise InputError(
-                f"{name}: no {fld} column found (looked for {', '.join(candidates)}; columns: "
-                f"{_show(names)}); name it with --{fld}-col NAME|NUMBER{hint}, "
+                f"{name}: no text column found (looked for {', '.join(candidates)}; columns: "
+                f"{_show(names)}); name it with --text-col NAME|NUMBER, "
                 "or pass --no-header --columns if the file has no header row")
+    if cols.hash_id and not given["id"]:
+        log.warning("%s: no id column (looked for %s); ids are a hash of time, author and text "
+                    "(name one with --id-col)", name, ", ".join(CANDIDATES["id"]))
     return cols
 
 

@@ -178,7 +178,11 @@ def load_model(path: str | None = None):
     p = Path(path) if path else models_path(MODEL_FILE)
     if not p.exists():
         return None
-    return sio.load(p, trusted=sio.get_untrusted_types(file=p))
+    untrusted = sio.get_untrusted_types(file=p)
+    if untrusted:  # a model file is code's way in: load only what skops knows to be safe
+        raise RuntimeError(f"{p}: holds types skops does not trust ({', '.join(untrusted)}); "
+                           "retrain it with `miner train`")
+    return sio.load(p)
 
 
 def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | None = None) -> list[float]:
