@@ -358,3 +358,20 @@ def test_ai_assistant_symptoms(text, expected):
 ])
 def test_ai_assistant_symptoms_negatives(text, absent):
     assert absent not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
+    ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
+    ("they never respond to my emails", "no_response"),
+    ("A clerical error at Virgin Media is the problem", "error_message"),
+    ("Major error in refund calculation on my state taxes", "error_message"),
+])
+def test_customer_service_and_billing_are_not_symptoms(text, absent):
+    assert absent not in codes(text), codes(text)
+
+
+def test_service_silence_rules_keep_real_failures():
+    assert "no_response" in codes("chatgpt is not responding to my prompts")
+    assert "no_response" in codes("the bot stopped answering")
+    assert "error_message" in codes("getting an error on login")
