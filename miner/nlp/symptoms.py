@@ -50,6 +50,7 @@ class Patterns:
     local_negation: re.Pattern[str]
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
+    not_said_of: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # code -> (who before, what)
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +214,8 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         local_negation=re.compile(s["local_negation"]),
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
+        not_said_of={k: (re.compile(v[0]), re.compile(v[1]))
+                     for k, v in s.get("not_said_of", {}).items()},
     )
 
 
@@ -284,6 +287,9 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
         if p.local_negation.search(before[-25:]) or p.hedge.search(before):
             continue
         name: str = m.lastgroup  # type: ignore[assignment]
+        said_of = p.not_said_of.get(name)  # "you're not responding": that is customer support
+        if said_of and said_of[0].search(before[-30:]) and said_of[1].search(m.group()):
+            continue
         if name.endswith(WEAK):
             weak.add(name[: -len(WEAK)])
         else:
