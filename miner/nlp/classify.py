@@ -21,9 +21,11 @@ from typing import Any
 
 from ..config import models_path
 from . import symptoms as symptom_finder
+from .language import guess_language
 
 MODEL_FILE = "outage_classifier.skops"
 MODEL_WEIGHT = 0.6  # share of the model in the blended score; the rest is the rules'
+FOREIGN_MODEL_WEIGHT = 0.2  # its share for posts not in English, which it has hardly seen
 
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
                   r"live updates|headline|via @|downdetector shows)\b", re.I)
@@ -185,12 +187,18 @@ def load_model(path: str | None = None):
     return sio.load(p)
 
 
-def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | None = None) -> list[float]:
-    """Outage scores 0-1 for many texts at once (vectorising in bulk is what makes it fast)."""
+def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | None = None,
+                 langs: Sequence[str | None] | None = None) -> list[float]:
+    """Outage scores 0-1 for many texts at once (vectorising in bulk is what makes it fast).
+    `langs` are the languages the sources declare (None: guessed from the text); the model,
+    trained on English posts, has little say on the others, where the rules' patterns decide."""
     if codes is None:
         codes = [symptom_finder.find_symptoms(t)[0] for t in texts]
     rules = [rule_score(t, c) for t, c in zip(texts, codes)]
     if model is None or not texts:
         return rules
+    langs = langs or [None] * len(texts)
+    weights = [MODEL_WEIGHT if guess_language(t, lang) == "en" else FOREIGN_MODEL_WEIGHT
+               for t, lang in zip(texts, langs)]
     probs = model.predict_proba([model_input(t, c) for t, c in zip(texts, codes)])[:, 1]
-    return [MODEL_WEIGHT * float(p) + (1 - MODEL_WEIGHT) * r for p, r in zip(probs, rules)]
+    return [w * float(p) + (1 - w) * r for w, p, r in zip(weights, probs, rules)]

@@ -96,7 +96,8 @@ class OutageClassifier:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 2000) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
             scores = classify.blend_scores(self.model, [_text(d) for d in batch],
-                                           [d._.symptoms or [] for d in batch])
+                                           [d._.symptoms or [] for d in batch],
+                                           [d._.post.lang if d._.post is not None else None for d in batch])
             for doc, score in zip(batch, scores):
                 doc._.outage_score = score
                 yield doc

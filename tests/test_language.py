@@ -1,0 +1,30 @@
+import pytest
+
+from miner.nlp.classify import blend_scores, load_model
+from miner.nlp.language import guess_language
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ChatGPT no funciona en Madrid, error 503 desde hace una hora", "es"),
+    ("ChatGPT est en panne à Paris, erreur 502", "fr"),
+    ("Störung bei der Telekom in Berlin, kein Internet seit heute morgen", "de"),
+    ("WhatsApp fora do ar em São Paulo, não consigo enviar mensagens", "pt"),
+    ("is chatgpt down? error 403 again", "en"),
+    ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", "en"),  # no words: English
+    ("*School wide power outage* No power=no class pic.twitter.com/41gxJ", "en"),  # not "com" (pt)
+    ("no signal in LA", "en"),  # LA is not Spanish "la"
+])
+def test_guess_language(text, expected):
+    assert guess_language(text) == expected
+
+
+def test_declared_language_wins():
+    assert guess_language("the app is down", "pt-BR") == "pt"
+
+
+def test_the_rules_decide_posts_the_model_cannot_read():
+    """The model learned on English posts; a Spanish report must not sink because of it."""
+    texts = ["ChatGPT no funciona en Madrid, error 503 desde hace una hora",
+             "ChatGPT funciona perfectamente hoy, me encanta"]
+    report, praise = blend_scores(load_model(), texts)
+    assert report >= 0.5 > praise
