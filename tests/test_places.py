@@ -222,3 +222,37 @@ def test_names_listed_before_counties_are_counties():
 ])
 def test_unknown_suburbs_in_posts_to_a_local_utility(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Take that New England game personal!",
+    "alabama and georgia's punters right now",
+    "Texas fans are loud tonight",
+    "New England vs Everybody... #Patriots",
+    "a terrific meet for the Jenison Wildcats this weekend",
+    "Shawne Merriman's first sack as a Buffalo Bill",
+    "Derailed train adds long commute - USA TODAY",
+])
+def test_teams_and_newspapers_are_not_places(text):
+    assert find_places(text) == []
+
+
+def test_lowercase_words_after_a_place_are_not_a_newspaper():
+    assert names("is the internet down in the USA today?") == [("United States", "US")]
+    assert names("power cut in Texas, fans say it is hot") == [("Texas", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("power out in St. Louis", [("St. Louis", "US")]),
+    ("no power in Ft. Worth", [("Fort Worth", "US")]),
+    ("phones cut at Cairns, Mt Isa and Perth", [("Cairns", "AU"), ("Mount Isa", "AU"), ("Perth", "AU")]),
+    ("Downtown St. Paul is dark", [("Saint Paul", "US")]),
+    ("power out on Elm St. Paul said", []),  # a street, then a person
+])
+def test_abbreviated_mount_fort_saint(text, expected):
+    assert names(text) == expected
+
+
+def test_a_town_listed_after_a_place_with_and():
+    assert names("restoring power to 15,000 in Bonney Lake and Sumner") == [("Bonney Lake", "US"), ("Sumner", "US")]
+    assert names("Sumner has a great library") == []

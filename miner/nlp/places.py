@@ -46,6 +46,8 @@ _TOKEN = re.compile(
 _DIGIT = re.compile(r"\d")
 _AREA_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "across", "throughout", "from"})
 _NOT_A_TOWN = (" City Centre", " City Center", " Town Centre")
+_ABBREVIATED = {"mount": "mt", "fort": "ft", "point": "pt", "saint": "st", "sainte": "ste"}
+_ABBREVIATIONS = frozenset(_ABBREVIATED.values())
 _SENTENCE_END = re.compile(r"[.!?\n:;…]")
 
 
@@ -86,6 +88,8 @@ class Gazetteer:
     before_of: frozenset[str]
     codes: frozenset[str]
     org_suffixes: frozenset[str]
+    sport_words: frozenset[str]  # "New England game", "alabama and georgia's punters": a team
+    cased: frozenset[str]  # not_place phrases only when capitalised: "USA Today", not "in the USA today"
     street_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
     first_names: frozenset[str]
@@ -330,9 +334,16 @@ def _build() -> Gazetteer:
         else:
             rule = FREE
         entries[key] = Entry(cands, rule)
+    for key in [k for k in entries if k.split(" ", 1)[0] in _ABBREVIATED and " " in k]:
+        first, rest = key.split(" ", 1)  # "Mt Isa", "Ft. Worth", "Pt Lawrence", "St Paul"
+        short, full = f"{_ABBREVIATED[first]} {rest}", entries[key]
+        if short not in entries:
+            entries[short] = full
+        elif full.rule != BLOCK and entries[short].rule != BLOCK:  # "Mt Pleasant" (BC) and "Mount Pleasant" (SC)
+            entries[short] = Entry(_dedupe(_rank(entries[short].cands + full.cands)), full.rule)
     for key in map(_key, cfg["not_places"]):
         entries.pop(key, None)
-    for phrase in cfg["not_place_phrases"]:
+    for phrase in cfg["not_place_phrases"] + cfg["cased_phrases"]:
         entries[_key(phrase)] = Entry([], BLOCK)
 
     qualifiers: dict[str, list[tuple[Cand, bool]]] = {}
@@ -366,6 +377,8 @@ def _build() -> Gazetteer:
         before_of=frozenset(cfg["context_before_of"]),
         codes=frozenset(code_keys),
         org_suffixes=frozenset(cfg["org_suffixes"]),
+        sport_words=frozenset(cfg["sport_words"]),
+        cased=frozenset(map(_key, cfg["cased_phrases"])),
         street_suffixes=frozenset(cfg["street_suffixes"]),
         org_prefixes=frozenset(cfg["org_prefixes"]),
         first_names=frozenset(cfg["first_names"]),
@@ -437,6 +450,20 @@ def _glued(text: str, a: _Tok, b: _Tok) -> bool:
     return gap == " " or gap == "-" or (len(gap) < 4 and not gap.strip(" -\t"))
 
 
+def _street_before(toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
+    """Whether "St." at word i ends a street's name ("Elm St. Paul said") rather than starting
+    a place's ("in St. Louis", "Downtown St. Paul")."""
+    prev = toks[i - 1] if i > 0 else None
+    return prev is not None and prev.kind == "word" and (prev.raw[0].isupper() or prev.raw[0].isdigit()) \
+        and prev.norm not in gaz.before and prev.norm not in gaz.dir_region and prev.norm not in gaz.dir_city
+
+
+def _possessive_gap(text: str, a: _Tok, b: _Tok) -> bool:
+    """Whether b follows a with only a space or a possessive between: "georgia's punters"."""
+    gap = text[a.end:b.start]
+    return gap == " " or gap.lstrip("'’s") == " "
+
+
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Mention]:
     """Mentions left to right, longest name first; a name's qualifier is consumed with it."""
     n = len(toks)
@@ -470,7 +497,9 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                 last_word_end = tok.end
             i += 1
             continue
-        after_place = bool(mentions) and mentions[-1].cands != [] and mentions[-1].end + mentions[-1].qual_len == i
+        after_place = bool(mentions) and mentions[-1].cands != [] and (
+            mentions[-1].end + mentions[-1].qual_len == i  # "Cairns, Mareeba", "Brecksville / Broadview"
+            or (mentions[-1].end + mentions[-1].qual_len == i - 1 and toks[i - 1].norm in ("and", "or")))  # "Bonney Lake and Sumner"
         matched = _match_at(text, toks, i, gaz, author, last_word_end, after_place)
         if matched is None:
             last_word_end = tok.end
@@ -535,8 +564,10 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
     n = len(toks)
     j = i + 1
     while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and (
-            _glued(text, toks[j - 1], toks[j]) or text[toks[j - 1].end:toks[j].start] == "/"):
-        j += 1  # "Dallas/Fort Worth" may be one name; else the longest match stops before the slash
+            _glued(text, toks[j - 1], toks[j]) or text[toks[j - 1].end:toks[j].start] == "/"
+            or (j == i + 1 and toks[i].norm in _ABBREVIATIONS and text[toks[i].end:toks[j].start] in (". ", ".")
+                and not _street_before(toks, i, gaz))):
+        j += 1  # "Dallas/Fort Worth" may be one name, and "St. Louis"; else the longest match stops before the slash
     for end in range(j, i, -1):
         key = " ".join(t.norm for t in toks[i:end])
         entry = gaz.entries.get(key)
@@ -545,6 +576,8 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
         if entry.rule == BLOCK:
             if end < n and toks[end].norm in gaz.after:
                 continue  # "Manchester City Centre" is not the football club
+            if key in gaz.cased and not toks[end - 1].raw[0].isupper():
+                continue  # "in the USA today" is not the newspaper
             return _Mention(i, end, [])
         if toks[end - 1].raw == "CO" and end - i > 1:
             continue  # "Denver CO" is Colorado, not Denver County
@@ -652,6 +685,11 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
         return True  # e-Mobile, T-Mobile
     if nxt is not None:
+        if nxt.norm in gaz.sport_words and _possessive_gap(text, last, nxt):
+            return True  # "New England game", "Texas' fans", "Dallas vs Chicago": a team
+        if nxt.norm in ("and", "&") and end + 2 < len(toks) and toks[end + 2].norm in gaz.sport_words \
+                and toks[end + 1].kind == "word" and _possessive_gap(text, toks[end + 1], toks[end + 2]):
+            return True  # "alabama and georgia's punters"
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
         k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
@@ -703,6 +741,9 @@ def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
     if gap.strip() not in ("", ",") or "\n" in gap or len(gap) > 3:
         return 0
     comma = "," in gap
+    if toks[k].norm in _ABBREVIATIONS and not toks[k].raw.isupper() and k + 1 < len(toks) \
+            and toks[k + 1].raw[:1].isupper() and text[toks[k].end:toks[k + 1].start] in (" ", ". "):
+        return 0  # "Cairns, Mt Isa": the next place, not Montana
     j = k + 1
     while j < len(toks) and j - k < 3 and toks[j].kind == "word" and _glued(text, toks[j - 1], toks[j]):
         j += 1
