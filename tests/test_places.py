@@ -256,3 +256,23 @@ def test_abbreviated_mount_fort_saint(text, expected):
 def test_a_town_listed_after_a_place_with_and():
     assert names("restoring power to 15,000 in Bonney Lake and Sumner") == [("Bonney Lake", "US"), ("Sumner", "US")]
     assert names("Sumner has a great library") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@ENMAXpower are there outages in Rosemont?", [("Rosemont", "CA")]),
+    ("@CityPowerJhb power out in newlands 10th street", [("Newlands", "ZA")]),
+    ("@CityPowerJhb power outage in Paris", [("Paris", "FR")]),  # a big place stays itself
+    ("@ENMAXpower I moved here from Rosemont", [("Rosemont", "US")]),  # no in/at: no evidence
+])
+def test_a_small_namesake_after_in_is_local_to_the_addressed_utility(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("almost an hour into the Potsdam power outage: wifi is no more", "US"),
+    ("Crash leads to power outage in northeast Salem", "US"),
+    ("Power restored to Ohio University in Athens, after an overnight outage", "US"),
+    ("no power in Paris since noon", "FR"),  # Paris, Texas is 300 times smaller
+])
+def test_english_posts_prefer_an_english_speaking_namesake(text, country):
+    assert names(text)[0][1] == country

@@ -16,7 +16,10 @@ need one too; and towns named like words ("Ocean City") need a qualifier.
 Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
 right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
 operator handle in the same post ("Portland ... Maine", "@ThreeUK ... Durham"), or, in an
-English post, a namesake in an English-speaking country that is not five times smaller.
+English post, a namesake in an English-speaking country that is not twenty times smaller
+(Salem, Oregon over Salem, India; Athens, Ohio over Greece; but Paris, France). A small town
+after in/at in a post to a utility of another country (@ENMAXpower "outages in Rosemont") is
+a suburb there.
 """
 
 from __future__ import annotations
@@ -805,8 +808,9 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     """Pick one reading per mention, preferring places in the same state or country as the
     places the post names for certain (by a qualifier, a single reading, a region or country)
     or as its handles (@VodafoneUK); then, in an English post, a place in an English-speaking
-    country unless another is five times as populous (Santa Clara, California over Cuba;
-    Paris, France over Texas)."""
+    country unless another is twenty times as populous (Santa Clara, California over Cuba;
+    Paris, France over Texas); a small town abroad after in/at, in a post to a utility, is one
+    of the utility's suburbs."""
     anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
     english = False
     for t in toks:
@@ -826,6 +830,7 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             anchors.append((n, sure.country, sure.admin1))
         for _, q in m.extra:
             anchors.append((n, q.country, q.name if q.kind == "region" else None))
+    handle_countries = {c for k, c, _ in anchors if k < 0}
     places: list[Place] = []
     for n, m in enumerate(mentions):
         if not m.cands:
@@ -845,12 +850,19 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
                 chosen = next((c for c in m.cands if c.country in likely and c.kind == top.kind), None)
             if chosen is None and english and top.country not in gaz.english_countries and top.kind == "city":
                 chosen = next((c for c in m.cands if c.country in gaz.english_countries
-                               and c.pop * 5 >= top.pop), None)
+                               and c.pop * 20 >= top.pop), None)
         chosen = chosen or m.cands[0]
         if m.fixed is None and chosen.pop < 15_000 and chosen.kind == "city":
             others = {c for k, c, _ in anchors if k != n and k >= 0}
             if others and chosen.country not in others:
                 continue  # a small town abroad among places of another country: a namesake
+        if m.fixed is None and chosen.kind == "city" and chosen.pop < 50_000 and handle_countries \
+                and m.start > 0 and toks[m.start - 1].norm in _SUBURB_CUE \
+                and not any(c.country in handle_countries for c in m.cands):
+            # "@ENMAXpower outages in Rosemont?": a suburb of the utility's town, not Rosemont, Illinois
+            country = gaz.countries.get(next(iter(handle_countries)) if len(handle_countries) == 1 else "")
+            if country is not None:
+                chosen = Cand(chosen.name, "area", country.country, None, country.lat, country.lon)
         span = text[toks[m.start].start:toks[m.end - 1].end]
         if m.prefix:
             chosen = Cand(f"{m.prefix} {chosen.name}", "area", chosen.country,
