@@ -36,9 +36,15 @@ MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
 
+@lru_cache(maxsize=4096)
+def _negated(text: str) -> bool:
+    """ "works for me", "back up now": asked twice a post (rules and model hints), computed once."""
+    return symptom_finder.negated(text)
+
+
 def rule_score(text: str, codes: Sequence[str]) -> float:
     """0-1: how much the post reads like a first-hand report of a failure happening now."""
-    if not codes or symptom_finder.negated(text):
+    if not codes or _negated(text):
         return 0.05
     if URL.search(text) and NEWS.search(text):
         return 0.15
@@ -58,7 +64,7 @@ def model_input(text: str, codes: Sequence[str]) -> str:
     """The normalised text plus what the rules noticed, as tokens the model can weigh:
     the symptom codes found, negation ("works for me"), a link, news wording, a question."""
     hints = [f"zzsym{c}" for c in codes]
-    if symptom_finder.negated(text):
+    if _negated(text):
         hints.append("zznegated")
     if URL.search(text):
         hints.append("zzlink")

@@ -26,14 +26,16 @@ def extract_batch(posts: Sequence[Post], nlp: Language | None = None) -> list[Ex
     nlp = nlp or default_pipeline()
     docs = nlp.pipe((pipeline.make_doc(nlp, p) for p in posts), batch_size=max(1, len(posts)))
     out = []
+    version = PIPELINE_VERSION + ("+ner" if "ner" in nlp.pipe_names else "")
     for post, doc in zip(posts, docs):
-        is_report = doc._.outage_score >= THRESHOLD
+        ext = doc._  # one accessor a doc: each `doc._` builds a new one
+        is_report = ext.outage_score >= THRESHOLD
         out.append(Extraction(
-            source=post.source, id=post.id, is_outage_report=is_report, outage_score=doc._.outage_score,
-            service=doc._.services[0] if doc._.services else None,
-            symptoms=list(doc._.symptoms) if is_report else [], http_codes=list(doc._.http_codes),
-            places=doc._.places, mentioned_at=doc._.mentioned_at if is_report else None,
-            pipeline_version=PIPELINE_VERSION + ("+ner" if "ner" in nlp.pipe_names else "")))
+            source=post.source, id=post.id, is_outage_report=is_report, outage_score=ext.outage_score,
+            service=ext.services[0] if ext.services else None,
+            symptoms=list(ext.symptoms) if is_report else [], http_codes=list(ext.http_codes),
+            places=ext.places, mentioned_at=ext.mentioned_at if is_report else None,
+            pipeline_version=version))
     return out
 
 

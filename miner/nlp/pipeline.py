@@ -30,26 +30,25 @@ for _name in EXTENSIONS:
 NER_LABELS = {"GPE", "LOC", "FAC"}
 
 
-def _post(doc: Doc) -> Post | None:
-    return doc._.post
-
-
-def _text(doc: Doc) -> str:
-    """The post's text; Doc.text rebuilds it from the tokens on every call, which costs."""
+def _post_and_text(doc: Doc) -> tuple[Post | None, str]:
+    """The post and its text. Each `doc._` builds a new accessor object, so components take
+    what they need once; Doc.text would rebuild the text from the tokens on every call."""
     post = doc._.post
-    return post.text or "" if post is not None else doc.text
+    return post, (post.text or "" if post is not None else doc.text)
 
 
 @Language.component("outage_services")
 def find_services(doc: Doc) -> Doc:
-    doc._.services = services.find_services(_text(doc))
+    _, text = _post_and_text(doc)
+    doc._.services = services.find_services(text)
     return doc
 
 
 @Language.component("outage_symptoms")
 def find_symptoms(doc: Doc) -> Doc:
-    post = _post(doc)
-    doc._.symptoms, doc._.http_codes = symptoms.find_symptoms(_text(doc), post.lang if post else None)
+    post, text = _post_and_text(doc)
+    ext = doc._
+    ext.symptoms, ext.http_codes = symptoms.find_symptoms(text, post.lang if post else None)
     return doc
 
 
@@ -57,25 +56,26 @@ def find_symptoms(doc: Doc) -> Doc:
 def find_places(doc: Doc) -> Doc:
     """Gazetteer places in the text and the author's location, plus any place the statistical
     NER found (when it ran) that the gazetteer can resolve."""
-    post = _post(doc)
-    found = places.find_places(_text(doc), post.author_location if post else None)
-    known = {(p.name, p.country) for p in found}
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
-            continue
-        for place in places.find_places(ent.text):
-            if (place.name, place.country) not in known:
-                place.text = ent.text
-                known.add((place.name, place.country))
-                found.insert(sum(p.origin == "text" for p in found), place)
+    post, text = _post_and_text(doc)
+    found = places.find_places(text, post.author_location if post else None)
+    if doc.has_annotation("ENT_IOB"):
+        known = {(p.name, p.country) for p in found}
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            for place in places.find_places(ent.text):
+                if (place.name, place.country) not in known:
+                    place.text = ent.text
+                    known.add((place.name, place.country))
+                    found.insert(sum(p.origin == "text" for p in found), place)
     doc._.places = found
     return doc
 
 
 @Language.component("outage_times")
 def find_times(doc: Doc) -> Doc:
-    post = _post(doc)
-    doc._.mentioned_at = times.mentioned_at(_text(doc), post.created_at if post else None)
+    post, text = _post_and_text(doc)
+    doc._.mentioned_at = times.mentioned_at(text, post.created_at if post else None)
     return doc
 
 
@@ -95,11 +95,13 @@ class OutageClassifier:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 2000) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            scores = classify.blend_scores(self.model, [_text(d) for d in batch],
-                                           [d._.symptoms or [] for d in batch],
-                                           [d._.post.lang if d._.post is not None else None for d in batch])
-            for doc, score in zip(batch, scores):
-                doc._.outage_score = score
+            exts = [d._ for d in batch]
+            posts = [e.post for e in exts]
+            scores = classify.blend_scores(
+                self.model, [p.text or "" if p is not None else d.text for p, d in zip(posts, batch)],
+                [e.symptoms or [] for e in exts], [p.lang if p is not None else None for p in posts])
+            for doc, ext, score in zip(batch, exts, scores):
+                ext.outage_score = score
                 yield doc
 
 
