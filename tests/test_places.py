@@ -276,3 +276,13 @@ def test_a_small_namesake_after_in_is_local_to_the_addressed_utility(text, expec
 ])
 def test_english_posts_prefer_an_english_speaking_namesake(text, country):
     assert names(text)[0][1] == country
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@JetBlue any concerns about icing between BOS and EWR tomorrow?", []),  # a post to an airline
+    ("@Delta Good for u! R u eliminating SLC to LHR nonstops??", []),
+    ("the Michigan Attorney General's office now says", []),
+    ("power out across Michigan, the attorney general says", [("Michigan", "US")]),
+])
+def test_airline_handles_and_offices(text, expected):
+    assert names(text) == expected

@@ -396,7 +396,8 @@ def _build() -> Gazetteer:
         suburb_countries=frozenset(cfg["suburb_countries"]),
         not_suburbs=frozenset(cfg["not_suburbs"]),
         countries={c.country: c for cs in found.values() for c in cs if c.kind == "country"},
-        air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)" % "|".join(map(re.escape, cfg["air_travel_words"])), re.I),
+        air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)|@(?:%s)\b" % (
+            "|".join(map(re.escape, cfg["air_travel_words"])), "|".join(map(re.escape, cfg["airline_handles"]))), re.I),
     )
 
 
