@@ -249,10 +249,13 @@ def test_language_selection():
     assert "version" in spec()
 
 
-def test_trie_scan_finds_what_the_plain_regex_finds():
-    """The fast path (trie scan, then the grouped regex at each hit) must agree with running the
-    grouped regex over the whole post: a guard for anyone editing symptoms.json."""
-    from miner.nlp.symptoms import LANGS, normalise
+def test_trie_scan_finds_what_each_code_finds():
+    """The fast path (trie scan, then at each hit only the codes whose patterns may start with
+    its letters) must find every code that the code's own regex finds at a word start: a guard
+    for anyone editing symptoms.json."""
+    import re
+
+    from miner.nlp.symptoms import LANGS, WEAK, _expand, normalise
 
     posts = ["@VodafoneUK no signal in Leeds since 6am, anyone else? #vodafonedown",
              "is chatgpt down for everyone or just me? keeps saying error 403",
@@ -261,19 +264,47 @@ def test_trie_scan_finds_what_the_plain_regex_finds():
              "Störung bei der Telekom, kein Netz, WhatsApp funktioniert nicht",
              "apagón en todo el barrio, sin luz y sin internet, la app no carga",
              "panne de courant, plus de réseau, impossible de me connecter",
-             "estamos sem luz e a internet caiu, o app não abre"]
+             "estamos sem luz e a internet caiu, o app não abre",
+             "Sign in error message, the stream freezes, it lags me out"]
+    s = spec()
     for langs in (LANGS, ("en",)):
         p = compiled(langs)
+        own = {}
+        for table, suffix in (("patterns", ""), ("weak_patterns", WEAK)):
+            for code in s["order"]:
+                alts = [_expand(x, s["macros"]) for lang in langs
+                        for x in s[table].get(code, {}).get(lang, [])]
+                if alts:
+                    own[code + suffix] = re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
         for post in posts:
             t = normalise(post)
-            plain = [(m.start(), m.end(), m.lastgroup) for m in p.symptoms.finditer(t)]
-            fast, pos = [], 0
-            while (hit := p.scan.search(t, pos)) is not None:
-                m = p.symptoms.match(t, hit.start())
-                if m:
-                    fast.append((m.start(), m.end(), m.lastgroup))
-                pos = max(m.end() if m else hit.end(), hit.start() + 1)
-            assert fast == plain, post
+            for start in range(len(t)):
+                plain = {name for name, rx in own.items() if rx.match(t, start)}
+                hit = p.scan.match(t, start)
+                assert bool(hit) == bool(plain), (post, t[start:])
+                which = p.starts.get(t[start:start + 2]) or p.starts1.get(t[start]) or p.starts1[""]
+                assert {name for name, rx in which if rx.match(t, start)} == plain, (post, t[start:])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it lags me out every time", ["slow", "connectivity"]),     # both codes at one place
+    ("the stream freezes every night", ["slow", "app_crash"]),
+    ("my broadband is down again", ["connectivity"]),            # total_outage yields to it
+    ("ChatGPT no funciona en Madrid", ["total_outage"]),
+    ("ChatGPT ne marche pas", ["total_outage"]),
+    ("Telekom funktioniert nicht", ["total_outage"]),
+    ("o app não funciona", ["total_outage"]),
+])
+def test_every_code_at_a_place(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I cannot get a code to login to my account", "not_loading"),  # not_loading yields to login
+    ("my wifi is not working", "total_outage"),
+])
+def test_generic_codes_yield_where_they_overlap(text, absent):
+    assert absent not in codes(text), codes(text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,10 +3,11 @@
 The patterns live in models/symptoms.json, per code and language. Speed (>= 20,000 posts a second)
 comes from scanning each post once with a single regex that holds every pattern arranged as a
 prefix trie and has no capturing groups (in Python's `re`, hundreds of groups or of alternatives
-tried one by one at every word are what cost). Only where it finds something is a second regex,
-with one named group per code, run at that one position to say which code it was. Where two
-codes could match at the same place the JSON's `order` decides; the earliest match in the text
-always wins, so "my wifi is not working" is connectivity and not also a total outage.
+tried one by one at every word are what cost). Only where it finds something are the codes whose
+patterns may start with those two letters tried there, each with its own regex (also a trie), so
+a phrase that is evidence for two codes gives both ("lags me out": slow and connectivity). The
+scan goes on after the longest match. Where matches of two codes overlap, a generic code gives
+way as `yields` says: "my broadband is down" is connectivity and not also a total outage.
 
 Negation and hedging: a symptom said before "works for me", "back up now", "ya funciona"... is
 dropped, as is one right after "not"/"no longer" or inside an "if ..." clause. A question ("is
@@ -43,13 +44,17 @@ class Patterns:
 
     codes: tuple[str, ...]
     scan: re.Pattern[str]          # every pattern, as a trie, no groups: where something matches
-    symptoms: re.Pattern[str]      # the same in `order`, a named group per code: which one it is
+    # two first letters of a place -> (code, its own regex) for the codes that may match there
+    starts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    starts1: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # by the first letter ("": other)
     negation: re.Pattern[str]
     negation_guard: re.Pattern[str]
     hedge: re.Pattern[str]
+    hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
+    yields: dict[str, frozenset[str]]  # code -> codes whose overlapping match removes its match
     not_said_of: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # code -> (who before, what)
 
 
@@ -154,6 +159,40 @@ def _head(p: str) -> tuple[str, str]:
     return "".join(lit), p[k:]
 
 
+_LOOKBEHIND = re.compile(r"\(\?<[!=]")
+_DIGITS = "0123456789"
+
+
+def _starts(p: str) -> list[str]:
+    """What text matching p may start with, as its first two letters (fewer where not known;
+    "" where it may start with anything): which patterns are worth trying at a place."""
+    while _LOOKBEHIND.match(p):  # a lookbehind takes no text: what follows it starts the match
+        p = p[_closing(p, 0) + 1:]
+    if p.startswith("\\d"):
+        return list(_DIGITS)
+    if p.startswith("[") and "]" in p and not any(c in p[1:p.index("]")] for c in "\\^["):
+        cls = p[1:p.index("]")]  # "[a-z]{1,3}-...": one of these letters
+        return [chr(c) for a, b in re.findall(r"(.)(?:-(.))?", cls)
+                for c in range(ord(a), ord(b or a) + 1)]
+    if (unfolded := _unfold(p)) != [p]:
+        return [h for a in unfolded for h in _starts(a)]
+    return [_head(p)[0][:2]]
+
+
+def _cue(p: str) -> re.Pattern[str] | None:
+    """A regex for the literal text that every match of p starts with ("if", "in case"...), to
+    tell quickly where p cannot match; None where some alternative starts with no literal."""
+    if not p.startswith("(?:"):
+        return None
+    heads = []
+    for alt in _top_split(p[3:_closing(p, 0)]):
+        while _LOOKBEHIND.match(alt):
+            alt = alt[_closing(alt, 0) + 1:]
+        alt = alt[2:] if alt.startswith("\\b") else alt
+        heads += [_head(a)[0] for a in _unfold(alt)]
+    return None if "" in heads else re.compile("|".join(map(re.escape, sorted(set(heads)))))
+
+
 def _trie(patterns: list[str]) -> str:
     """One regex for all patterns (same matches), arranged as a trie of their literal heads so
     that at each word only the patterns starting with its letters are tried. No groups."""
@@ -195,25 +234,41 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
     """Build (once) the regexes for these languages."""
     s = spec()
     macros = s.get("macros", {})
-    groups, every = [], []
+    by_code: list[tuple[str, str]] = []  # (code, its patterns as one regex)
+    heads: list[set[str]] = []  # how each code's matches may start (_starts)
+    every: list[str] = []
     for table, suffix in (("patterns", ""), ("weak_patterns", WEAK)):
         for code in s["order"]:
             by_lang = s.get(table, {}).get(code, {})
             alts = [_expand(p, macros) for lang in langs for p in by_lang.get(lang, [])]
             if alts:
-                groups.append(f"(?P<{code}{suffix}>(?:{'|'.join(alts)})(?!\\w))")
+                by_code.append((code + suffix, _trie(alts)))
+                heads.append({h for p in alts for a in _unfold(p) for h in _starts(a)})
                 every += alts
+    own = [(name, re.compile(f"(?:{trie})(?!\\w)")) for name, trie in by_code]
+
+    def which(fits: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """The codes, each with its own regex, whose matches may start as `fits` says."""
+        return tuple(own[i] for i, hs in enumerate(heads) if fits(hs))
+
+    starts = {key: which(lambda hs: key in hs or key[0] in hs or "" in hs)
+              for key in sorted({h for hs in heads for h in hs if len(h) == 2})}
+    starts1 = {ch: which(lambda hs: (ch and ch in hs) or "" in hs)
+               for ch in sorted({h[:1] for hs in heads for h in hs} | {""})}
     negs = [_expand(p, macros) for lang in langs for p in s["negation"].get(lang, [])]
     return Patterns(
         codes=tuple(s["codes"]),
         scan=re.compile(r"(?<!\w)" + _trie(every) + r"(?!\w)"),
-        symptoms=re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")"),
+        starts=starts,
+        starts1=starts1,
         negation=re.compile(r"(?<!\w)" + _trie(negs) + r"(?!\w)"),
         negation_guard=re.compile(s["negation_guard"]),
         hedge=re.compile(s["hedge"]),
+        hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
+        yields={k: frozenset(v) for k, v in s.get("yields", {}).items()},
         not_said_of={k: (re.compile(v[0]), re.compile(v[1]))
                      for k, v in s.get("not_said_of", {}).items()},
     )
@@ -266,34 +321,55 @@ def _names_power_company(text: str) -> bool:
                for name in services.find_services(text, cat))
 
 
+def _next(start: int, ms: list[tuple[str, int]]) -> int:
+    """Where to scan on: after the longest strong match here (what starts inside it is read as
+    part of its phrase: scanning inside too was measured, and lost precision), or at the next
+    word where only weak evidence matched ("having problems" must not hide "... accessing the app")."""
+    strong = [end for name, end in ms if not name.endswith(WEAK)]
+    return max(max(strong), start + 1) if strong else start + 1
+
+
+def _loses(p: Patterns, a: str, s1: int, e1: int, b: str, s2: int, e2: int) -> bool:
+    """Whether match a [s1, e1) gives way to match b [s2, e2): they overlap and a's code
+    `yields` to b's ("my broadband is down" is connectivity, not also a total outage)."""
+    return a != b and s1 < e2 and s2 < e1 and b in p.yields.get(a, ())
+
+
+def _matches(t: str, p: Patterns, neg_end: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = 0
+    cues = [m.start() for m in p.hedge_cue.finditer(t)] if p.hedge_cue else None
+    while (hit := p.scan.search(t, pos)) is not None:
+        start = hit.start()
+        which = p.starts.get(t[start:start + 2]) or p.starts1.get(t[start]) or p.starts1[""]
+        # every code whose own patterns match here, not just the first ("sign in error")
+        ms = [(name, m.end()) for name, rx in which if (m := rx.match(t, start)) is not None]
+        pos = _next(start, ms)
+        if not ms or start < neg_end:  # said before "works for me" / "back up now"
+            continue
+        before = t[max(0, start - 60):start]
+        if p.local_negation.search(before[-25:]):
+            continue
+        if (cues is None or any(start - 60 <= c < start for c in cues)) and p.hedge.search(before):
+            continue
+        for name, end in ms:
+            said_of = p.not_said_of.get(name)  # "you're not responding": customer support
+            if said_of and said_of[0].search(before[-30:]) and said_of[1].search(t[start:end]):
+                continue
+            out.append((name, start, end))
+    return out
+
+
 def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[int]]:
     """(symptom codes in taxonomy order, HTTP status codes) that the post asserts or asks about."""
     t = normalise(text)
     p = compiled(_langs(lang))
     neg_end = _negation_end(t, p)
-    found: set[str] = set()
-    weak: set[str] = set()
-    pos = 0
-    while (hit := p.scan.search(t, pos)) is not None:
-        start = hit.start()
-        m = p.symptoms.match(t, start)  # the same place, now with the code's name
-        end = m.end() if m else hit.end()
-        # weak evidence ("are having problems") must not hide what it overlaps
-        # ("... problems accessing the app"): scan on from the next word
-        pos = start + 1 if m is not None and m.lastgroup.endswith(WEAK) else max(end, start + 1)
-        if m is None or start < neg_end:  # said before "works for me" / "back up now"
-            continue
-        before = t[max(0, start - 60):start]
-        if p.local_negation.search(before[-25:]) or p.hedge.search(before):
-            continue
-        name: str = m.lastgroup  # type: ignore[assignment]
-        said_of = p.not_said_of.get(name)  # "you're not responding": that is customer support
-        if said_of and said_of[0].search(before[-30:]) and said_of[1].search(m.group()):
-            continue
-        if name.endswith(WEAK):
-            weak.add(name[: -len(WEAK)])
-        else:
-            found.add(name)
+    spans = _matches(t, p, neg_end)
+    strong = [x for x in spans if not x[0].endswith(WEAK)]
+    found = {a for a, s1, e1 in strong
+             if not any(_loses(p, a, s1, e1, b, s2, e2) for b, s2, e2 in strong)}
+    weak = {name[: -len(WEAK)] for name, _, _ in spans if name.endswith(WEAK)}
     codes = _http(t, p) if _CODE.search(t) else []
     if codes:
         found.add("http_error")
