@@ -11,14 +11,21 @@ POST = Post("test", "1", "ChatGPT is down, error 403 since 9:26 a.m. PST in Toro
 
 def test_components_annotate_the_doc():
     nlp = pipeline.build()
-    assert nlp.pipe_names == ["outage_services", "outage_symptoms", "outage_places", "outage_times",
-                              "outage_classifier"]
+    assert nlp.pipe_names == ["outage_services", "outage_symptoms", "outage_places", "outage_classifier",
+                              "outage_times"]
     doc = nlp(pipeline.make_doc(nlp, POST))
     assert doc._.services[0] == "chatgpt"
     assert "http_error" in doc._.symptoms and doc._.http_codes == [403]
     assert [(p.name, p.origin) for p in doc._.places][:2] == [("Toronto", "text"), ("Irvine", "author_location")]
     assert doc._.mentioned_at.isoformat() == "2026-02-04T17:26:00+00:00"
     assert doc._.outage_score > 0.5
+
+
+def test_times_only_for_reports():
+    nlp = pipeline.build()
+    post = Post("test", "2", "I'm down for pizza since 9:26 tonight", "2026-02-04T17:40:00Z")
+    doc = nlp(pipeline.make_doc(nlp, post))
+    assert doc._.outage_score < 0.5 and doc._.mentioned_at is None
 
 
 def test_extraction_of_reports_and_non_reports():

