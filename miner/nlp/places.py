@@ -29,7 +29,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -928,6 +928,12 @@ def _suburbs(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     return out
 
 
+@lru_cache(maxsize=20_000)
+def _author_places(location: str) -> tuple[Place, ...]:
+    """Declared locations repeat ("California", "Toronto, ON"): each is resolved once."""
+    return tuple(_find(location, "author_location"))
+
+
 def find_places(text: str, author_location: str | None = None) -> list[Place]:
     """Places the text names (origin "text"), then the author's declared location (origin
     "author_location"), each place once."""
@@ -936,7 +942,8 @@ def find_places(text: str, author_location: str | None = None) -> list[Place]:
     for source, origin in ((text, "text"), (author_location, "author_location")):
         if not source:
             continue
-        for place in _find(source, origin):
+        found = _find(source, origin) if origin == "text" else [replace(p) for p in _author_places(source)]
+        for place in found:
             key = (place.name.lower(), place.country)
             if key not in seen:
                 seen.add(key)
