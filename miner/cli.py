@@ -471,8 +471,9 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
     predicted = ev.predict(gold)
     if predictions_path:
         with open(predictions_path, "w", encoding="utf-8") as fh:
-            for p in predicted:
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+            for g, p in zip(gold, predicted):  # the gold post's text and time first, to read beside it
+                line = {"text": g["text"], "created_at": g.get("created_at"), **p}
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     metrics = ev.score(gold, predicted)
     click.echo(json.dumps(metrics, indent=1) if as_json else ev.format_metrics(metrics))
 

@@ -28,3 +28,13 @@ def test_the_rules_decide_posts_the_model_cannot_read():
              "ChatGPT funciona perfectamente hoy, me encanta"]
     report, praise = blend_scores(load_model(), texts)
     assert report >= 0.5 > praise
+
+
+def test_the_rules_decide_symptoms_the_model_has_hardly_seen():
+    """Labelled real posts name an HTTP status code once; a post that does is still a report."""
+    model = load_model()
+    assert model.code_support_["http_error"] < 10 <= model.code_support_["power"]
+    texts = ["ChatGPT keeps saying error 403 in Montréal", "Steam store giving me 502 bad gateway",
+             "ChatGPT went down today with 502 errors, here is what we know https://news.example.com/x"]
+    first, second, news = blend_scores(model, texts)
+    assert first >= 0.5 and second >= 0.5 > news

@@ -27,7 +27,8 @@ from .language import guess_language
 MODEL_FILE = "outage_classifier.skops"
 MODEL_WEIGHT = 0.6  # share of the model in the blended score; the rest is the rules'
 THRESHOLD = 0.5  # a blended score from here up is an outage report
-FOREIGN_MODEL_WEIGHT = 0.2  # its share for posts not in English, which it has hardly seen
+UNFAMILIAR_MODEL_WEIGHT = 0.2  # its share for posts unlike those it learned from (see blend_scores)
+MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say on it
 
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
                   r"live updates|headline|via @|downdetector shows)\b", re.I)
@@ -65,7 +66,9 @@ def normalise(text: str) -> str:
 def model_input(text: str, codes: Sequence[str]) -> str:
     """The normalised text plus what the rules noticed, as tokens the model can weigh:
     the symptom codes found, negation ("works for me"), a link, news wording, a question."""
-    hints = [f"zzsym{c}" for c in codes]
+    # "zzsymptom": any failure the rules recognise, so what the many power and network reports
+    # teach carries over to codes the labelled posts hardly have (HTTP errors, uploads)
+    hints = [f"zzsym{c}" for c in codes] + (["zzsymptom"] if codes else [])
     if _negated(text):
         hints.append("zznegated")
     if URL.search(text):
@@ -134,8 +137,12 @@ def train(gold: list[dict[str, Any]], out: Path | None = None) -> TrainResult:
     train_rows = [r for r in gold if split_of(r) == "train"]
     test_rows = [r for r in gold if split_of(r) == "test"]
     model = build_model()
-    model.fit([model_input(r["text"], symptom_finder.find_symptoms(r["text"])[0]) for r in train_rows],
+    codes = [symptom_finder.find_symptoms(r["text"])[0] for r in train_rows]
+    model.fit([model_input(r["text"], c) for r, c in zip(train_rows, codes)],
               [bool(r["is_outage_report"]) for r in train_rows])
+    # how many training reports showed each symptom: the model's say is small where it saw few
+    model.code_support_ = {code: sum(code in c for r, c in zip(train_rows, codes) if r["is_outage_report"])
+                           for code in symptom_finder.spec()["codes"]}
     for _, vectorizer in model.named_steps["features"].transformer_list:
         vectorizer.stop_words_ = None  # only kept for introspection; most of the file's size
         # numpy ints would each be stored as a file of their own in the skops archive
@@ -146,12 +153,12 @@ def train(gold: list[dict[str, Any]], out: Path | None = None) -> TrainResult:
                "f1": f1_score(truth, predicted)}
     out = out or models_path(MODEL_FILE)
     sio.dump(model, out, compression=zipfile.ZIP_DEFLATED)
-    write_card(out.with_name("MODEL_CARD.md"), train_rows, test_rows, metrics)
+    write_card(out.with_name("MODEL_CARD.md"), model, train_rows, test_rows, metrics)
     load_model.cache_clear()
     return TrainResult(len(train_rows), len(test_rows), metrics, out)
 
 
-def write_card(path: Path, train_rows, test_rows, metrics) -> None:
+def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
     datasets: dict[str, int] = {}
     for r in train_rows + test_rows:
         datasets[r.get("dataset", "?")] = datasets.get(r.get("dataset", "?"), 0) + 1
@@ -176,8 +183,10 @@ def write_card(path: Path, train_rows, test_rows, metrics) -> None:
         "",
         "## Limits",
         "Real labelled posts are mostly English tweets to UK and US telecoms, support accounts and",
-        "about power cuts (2011-2020); AI-service and other-language posts are scarcer, and the",
-        "rules carry more of the weight there.",
+        "about power cuts (2011-2020); AI-service and other-language posts are scarcer. Posts not",
+        f"in English, and posts with a symptom fewer than {MIN_SUPPORT} training reports showed",
+        f"({', '.join(sorted(k for k, v in model.code_support_.items() if v < MIN_SUPPORT))}), are scored",
+        f"{1 - UNFAMILIAR_MODEL_WEIGHT:.0%} by the rules.",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -201,15 +210,19 @@ def load_model(path: str | None = None):
 def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | None = None,
                  langs: Sequence[str | None] | None = None) -> list[float]:
     """Outage scores 0-1 for many texts at once (vectorising in bulk is what makes it fast).
-    `langs` are the languages the sources declare (None: guessed from the text); the model,
-    trained on English posts, has little say on the others, where the rules' patterns decide."""
+    `langs` are the languages the sources declare (None: guessed from the text). The model has
+    little say where it has hardly seen such posts: other languages than English (its labelled
+    posts are English), and symptoms fewer than MIN_SUPPORT of its training reports showed
+    (HTTP errors, uploads); there the rules' patterns decide."""
     if codes is None:
         codes = [symptom_finder.find_symptoms(t)[0] for t in texts]
     rules = [rule_score(t, c) for t, c in zip(texts, codes)]
     if model is None or not texts:
         return rules
     langs = langs or [None] * len(texts)
-    weights = [MODEL_WEIGHT if guess_language(t, lang) == "en" else FOREIGN_MODEL_WEIGHT
-               for t, lang in zip(texts, langs)]
+    support = getattr(model, "code_support_", {})
+    weights = [MODEL_WEIGHT if guess_language(t, lang) == "en" and not any(
+        support.get(code, MIN_SUPPORT) < MIN_SUPPORT for code in c) else UNFAMILIAR_MODEL_WEIGHT
+        for t, lang, c in zip(texts, langs, codes)]
     probs = model.predict_proba([model_input(t, c) for t, c in zip(texts, codes)])[:, 1]
     return [w * float(p) + (1 - w) * r for w, p, r in zip(weights, probs, rules)]
