@@ -286,3 +286,17 @@ def test_english_posts_prefer_an_english_speaking_namesake(text, country):
 ])
 def test_airline_handles_and_offices(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OUTAGE UPDATE: -Marshall: 2,795 -Longview: 7,145 -Gladewater: 1,997",
+     [("Marshall", "US", "Texas"), ("Longview", "US", "Texas"), ("Gladewater", "US", "Texas")]),
+    ("storm risk in Western MA (Ware Palmer etc.)",
+     [("Western Massachusetts", "US", "Massachusetts"), ("Ware", "US", "Massachusetts"), ("Palmer", "US", "Massachusetts")]),
+    ("Canmore roads washed away, Alberta floods", [("Canmore", "CA", "Alberta"), ("Alberta", "CA", "Alberta")]),
+    ("Canmore roads washed away", []),  # a small town alone needs context
+    ("Marshall said Longview is dark", [("Longview", "US", "Texas")]),  # a first name then a verb: a person
+    ("fire in #Spokane on Boone EB at Monroe", [("Spokane", "US", "Washington"), ("Monroe", "US", "Washington")]),
+])
+def test_a_small_town_beside_a_place_of_its_state(text, expected):
+    assert [(p.name, p.country, p.admin1) for p in find_places(text)] == expected

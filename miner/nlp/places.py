@@ -514,7 +514,65 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         last_word_end = toks[i - 1].end
     if "ounties" in text or "OUNTIES" in text:
         mentions = _counties(text, toks, mentions, gaz)
+    if mentions and not author:
+        mentions = _neighbours(text, toks, mentions, gaz)
     return mentions
+
+
+_LIST_WORDS = frozenset({"and", "or", "etc", "to"})
+
+
+def _neighbours(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """ "Marshall: 2,795 -Longview: 7,145 -Gladewater: 1,997", "Canmore roads ... in Alberta":
+    a capitalised small town with no context of its own is a place when the post names for
+    another place that may lie in the same state or province; of its namesakes, the one in the
+    state most of the post's places may lie in."""
+    votes: dict[tuple[str | None, str | None], int] = {}  # states the post's places may lie in
+    for m in mentions:
+        seen: set[tuple] = set()
+        for k, c in enumerate([m.fixed] if m.fixed else m.cands):
+            state = (c.country, c.admin1)
+            if c.kind != "country" and c.admin1 and state not in seen:
+                seen.add(state)
+                votes[state] = votes.get(state, 0) + (2 if k == 0 else 1)
+    if not votes:
+        return mentions
+    taken = {k for m in mentions for k in range(m.start, m.end + m.qual_len)}
+    found: list[_Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if i in taken or tok.kind != "word" or tok.norm not in gaz.first or not tok.raw[0].isupper() or tok.raw.isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_NGRAM and j not in taken and toks[j].kind == "word" and toks[j].norm \
+                and _glued(text, toks[j - 1], toks[j]):
+            j += 1
+        hit = None
+        for end in range(j, i, -1):
+            entry = gaz.entries.get(" ".join(t.norm for t in toks[i:end]))
+            if entry is None or entry.rule not in (TOWN, CONTEXT) or not all(t.raw[0].isupper() for t in toks[i:end]):
+                continue
+            if entry.rule == CONTEXT and (end - i > 1 or (
+                    end < n and toks[end].kind == "word" and toks[end].raw[0].islower() and _glued(text, toks[end - 1], toks[end])
+                    and toks[end].norm not in _LIST_WORDS and toks[end].norm not in gaz.after)):
+                continue  # "Marshall said": a person
+            cand = max(entry.cands, key=lambda c: votes.get((c.country, c.admin1), 0) if c.kind == "city" else -1)
+            if cand.kind != "city" or (cand.country, cand.admin1) not in votes:
+                cand = None
+            if cand is None or _part_of_a_name(text, toks, i, end, entry, gaz, False):
+                continue
+            hit = _Mention(i, end, [cand], fixed=cand)
+            break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit.end
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
