@@ -300,3 +300,13 @@ def test_airline_handles_and_offices(text, expected):
 ])
 def test_a_small_town_beside_a_place_of_its_state(text, expected):
     assert [(p.name, p.country, p.admin1) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#catford #hounslow #westwickham #oxford #hove", [("Catford", "GB"), ("Hounslow", "GB"), ("West Wickham", "GB"),
+                                                       ("Oxford", "GB"), ("Hove", "GB")]),
+    ("#london #reading #books", [("London", "GB")]),  # a word that needs context stays a word
+    ("#westwickham", []),  # a small town alone needs context
+])
+def test_lowercase_hashtags_in_a_list_of_places(text, expected):
+    assert names(text) == expected

@@ -488,10 +488,12 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
-            listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
+            # "#catford #hove", "#hounslow #westwickham": a list of places, written alike
+            listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
-                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and tok.raw[0].isupper())) and not (
+                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT)
+                    and (tok.raw[0].isupper() or (listed and entry.rule != CONTEXT and toks[i - 1].raw.islower())))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
