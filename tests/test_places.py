@@ -310,3 +310,14 @@ def test_a_small_town_beside_a_place_of_its_state(text, expected):
 ])
 def test_lowercase_hashtags_in_a_list_of_places(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hard to imagine 19,000 homes destroyed. #Coloradoflood", [("Colorado", "US")]),
+    ("info about those in the #bostonmarathon", [("Boston", "US")]),
+    ("#Jaipur_city Due to maintenance work", [("Jaipur", "IN")]),
+    ("#yycflood #abflood #LAXShooting", []),  # codes and abbreviations are not labelled so
+    ("#readingfestival", []),
+])
+def test_a_hashtag_of_a_place_and_an_event(text, expected):
+    assert names(text) == expected

@@ -488,6 +488,8 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
+            if entry is None and len(tok.norm) > 7:
+                entry = _event_tag(tok.norm, gaz)
             # "#catford #hove", "#hounslow #westwickham": a list of places, written alike
             listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
@@ -609,6 +611,22 @@ def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazett
             mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
             mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_EVENT = re.compile(r"_?(?:city|floods?|flooding|fires?|wildfires?|storm|quake|earthquake|marathon|strong|shooting"
+                    r"|bombing|tornado|blackout|outages?)$")
+
+
+def _event_tag(tag: str, gaz: Gazetteer) -> Entry | None:
+    """ "#Coloradoflood", "#bostonmarathon", "#Jaipur_city": a place's full name and the event;
+    not codes and abbreviations (#yycflood, #LAXShooting, #abflood), which are not labelled so."""
+    m = _EVENT.search(tag)
+    if m is None or m.start() < 4:
+        return None
+    entry = gaz.tags.get(tag[:m.start()])
+    if entry is None or not entry.cands or entry.cands[0].upper:
+        return None
+    return entry if entry.rule == FREE or (entry.rule == CAPITAL and entry.cands[0].pop >= 100_000) else None
 
 
 def _tag_ok(raw: str, entry: Entry) -> bool:
