@@ -321,3 +321,23 @@ def test_lowercase_hashtags_in_a_list_of_places(text, expected):
 ])
 def test_a_hashtag_of_a_place_and_an_event(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We have officially lost power in #palmwoods #bigwet", [("Palmwoods", "AU")]),  # a town after "in #"
+    ("#palmwoods", []),
+])
+def test_a_lowercase_town_tag_after_in(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("storm risk in Western MA Hampshire / Hampden county etc.",
+     ["Western Massachusetts", "Hampshire County", "Hampden County"]),
+    ("power outage at Fayette Tuscaloosa county line", ["Fayette County", "Tuscaloosa County"]),
+    ("Dallas and Collin county schools closed", ["Dallas County", "Collin County"]),
+    ("outage in Seattle and King County", ["Seattle", "King County"]),  # no Seattle County
+    ("power out in Dallas Collin county", ["Dallas", "Collin County"]),  # no list, no boundary
+])
+def test_names_listed_before_county(text, expected):
+    assert [p.name for p in find_places(text)] == expected

@@ -495,7 +495,8 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
                     (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT)
-                    and (tok.raw[0].isupper() or (listed and entry.rule != CONTEXT and toks[i - 1].raw.islower())))) and not (
+                    and (tok.raw[0].isupper() or (listed and entry.rule != CONTEXT and toks[i - 1].raw.islower())
+                         or (cue and entry.rule == TOWN)))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
@@ -516,7 +517,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         mentions.append(matched)
         i = matched.end + matched.qual_len
         last_word_end = toks[i - 1].end
-    if "ounties" in text or "OUNTIES" in text:
+    if "ount" in text or "OUNT" in text:
         mentions = _counties(text, toks, mentions, gaz)
     if mentions and not author:
         mentions = _neighbours(text, toks, mentions, gaz)
@@ -584,11 +585,16 @@ _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
 
 def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """ "Dallas, Denton, and Collin counties", "Randolph and Pocahontas Counties": each name
-    of the list before "counties" is a county, whether or not it is a place alone."""
+    of the list before "counties" is a county, whether or not it is a place alone; and so
+    before "county" in a list ("Hampshire / Hampden county") or a boundary ("at Fayette
+    Tuscaloosa county line")."""
     for c, tok in enumerate(toks):
-        if tok.norm != "counties" or c == 0:
+        if c == 0 or tok.norm not in ("counties", "county"):
             continue
-        end, found = c, []
+        single = tok.norm == "county"
+        if single and toks[c - 1].kind != "word":
+            continue
+        end, found, gaps = c, [], []
         while end > 0 and len(found) < 8:
             start = end
             while start > 0 and end - start < 3 and toks[start - 1].kind in ("word", "tag") and toks[start - 1].raw[0].isupper() \
@@ -603,9 +609,16 @@ def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazett
             if start == 0 or not _LIST_GAP.fullmatch(text[toks[start - 1].end:toks[start].start]) \
                     and toks[start - 1].norm not in ("and", "or"):
                 break
+            gaps.append(text[toks[start - 1].end:toks[start].start].strip() or toks[start - 1].norm in ("and", "or"))
             end = start - 1 if toks[start - 1].norm in ("and", "or") else start
             if end > 0 and toks[end - 1].norm in ("and", "or") and toks[end - 1].kind == "word":
                 end -= 1
+        if single:
+            line = c + 1 < len(toks) and toks[c + 1].norm in ("line", "lines")
+            found = found if line else found[:1 + next((k for k, g in enumerate(gaps) if not g), len(gaps))]
+            if len(found) < 2:
+                continue
+            found[0].end = c + 1  # "Hampden county" keeps its word
         if found:
             lo, hi = found[-1].start, found[0].end
             mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
