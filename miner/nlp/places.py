@@ -488,15 +488,10 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
-            if entry is None and len(tok.norm) > 7:
-                entry = _event_tag(tok.norm, gaz)
-            # "#catford #hove", "#hounslow #westwickham": a list of places, written alike
-            listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"
+            listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
-                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT)
-                    and (tok.raw[0].isupper() or (listed and entry.rule != CONTEXT and toks[i - 1].raw.islower())
-                         or (cue and entry.rule == TOWN)))) and not (
+                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and tok.raw[0].isupper())) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
@@ -517,67 +512,9 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         mentions.append(matched)
         i = matched.end + matched.qual_len
         last_word_end = toks[i - 1].end
-    if "ount" in text or "OUNT" in text:
+    if "ounties" in text or "OUNTIES" in text:
         mentions = _counties(text, toks, mentions, gaz)
-    if mentions and not author:
-        mentions = _neighbours(text, toks, mentions, gaz)
     return mentions
-
-
-_LIST_WORDS = frozenset({"and", "or", "etc", "to"})
-
-
-def _neighbours(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
-    """ "Marshall: 2,795 -Longview: 7,145 -Gladewater: 1,997", "Canmore roads ... in Alberta":
-    a capitalised small town with no context of its own is a place when the post names for
-    another place that may lie in the same state or province; of its namesakes, the one in the
-    state most of the post's places may lie in."""
-    votes: dict[tuple[str | None, str | None], int] = {}  # states the post's places may lie in
-    for m in mentions:
-        seen: set[tuple] = set()
-        for k, c in enumerate([m.fixed] if m.fixed else m.cands):
-            state = (c.country, c.admin1)
-            if c.kind != "country" and c.admin1 and state not in seen:
-                seen.add(state)
-                votes[state] = votes.get(state, 0) + (2 if k == 0 else 1)
-    if not votes:
-        return mentions
-    taken = {k for m in mentions for k in range(m.start, m.end + m.qual_len)}
-    found: list[_Mention] = []
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if i in taken or tok.kind != "word" or tok.norm not in gaz.first or not tok.raw[0].isupper() or tok.raw.isupper():
-            i += 1
-            continue
-        j = i + 1
-        while j < n and j - i < MAX_NGRAM and j not in taken and toks[j].kind == "word" and toks[j].norm \
-                and _glued(text, toks[j - 1], toks[j]):
-            j += 1
-        hit = None
-        for end in range(j, i, -1):
-            entry = gaz.entries.get(" ".join(t.norm for t in toks[i:end]))
-            if entry is None or entry.rule not in (TOWN, CONTEXT) or not all(t.raw[0].isupper() for t in toks[i:end]):
-                continue
-            if entry.rule == CONTEXT and (end - i > 1 or (
-                    end < n and toks[end].kind == "word" and toks[end].raw[0].islower() and _glued(text, toks[end - 1], toks[end])
-                    and toks[end].norm not in _LIST_WORDS and toks[end].norm not in gaz.after)):
-                continue  # "Marshall said": a person
-            cand = max(entry.cands, key=lambda c: votes.get((c.country, c.admin1), 0) if c.kind == "city" else -1)
-            if cand.kind != "city" or (cand.country, cand.admin1) not in votes:
-                cand = None
-            if cand is None or _part_of_a_name(text, toks, i, end, entry, gaz, False):
-                continue
-            hit = _Mention(i, end, [cand], fixed=cand)
-            break
-        if hit is None:
-            i += 1
-            continue
-        found.append(hit)
-        i = hit.end
-    if not found:
-        return mentions
-    return sorted(mentions + found, key=lambda m: m.start)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
@@ -585,16 +522,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
 
 def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """ "Dallas, Denton, and Collin counties", "Randolph and Pocahontas Counties": each name
-    of the list before "counties" is a county, whether or not it is a place alone; and so
-    before "county" in a list ("Hampshire / Hampden county") or a boundary ("at Fayette
-    Tuscaloosa county line")."""
+    of the list before "counties" is a county, whether or not it is a place alone."""
     for c, tok in enumerate(toks):
-        if c == 0 or tok.norm not in ("counties", "county"):
+        if tok.norm != "counties" or c == 0:
             continue
-        single = tok.norm == "county"
-        if single and toks[c - 1].kind != "word":
-            continue
-        end, found, gaps = c, [], []
+        end, found = c, []
         while end > 0 and len(found) < 8:
             start = end
             while start > 0 and end - start < 3 and toks[start - 1].kind in ("word", "tag") and toks[start - 1].raw[0].isupper() \
@@ -609,37 +541,14 @@ def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazett
             if start == 0 or not _LIST_GAP.fullmatch(text[toks[start - 1].end:toks[start].start]) \
                     and toks[start - 1].norm not in ("and", "or"):
                 break
-            gaps.append(text[toks[start - 1].end:toks[start].start].strip() or toks[start - 1].norm in ("and", "or"))
             end = start - 1 if toks[start - 1].norm in ("and", "or") else start
             if end > 0 and toks[end - 1].norm in ("and", "or") and toks[end - 1].kind == "word":
                 end -= 1
-        if single:
-            line = c + 1 < len(toks) and toks[c + 1].norm in ("line", "lines")
-            found = found if line else found[:1 + next((k for k, g in enumerate(gaps) if not g), len(gaps))]
-            if len(found) < 2:
-                continue
-            found[0].end = c + 1  # "Hampden county" keeps its word
         if found:
             lo, hi = found[-1].start, found[0].end
             mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
             mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-_EVENT = re.compile(r"_?(?:city|floods?|flooding|fires?|wildfires?|storm|quake|earthquake|marathon|strong|shooting"
-                    r"|bombing|tornado|blackout|outages?)$")
-
-
-def _event_tag(tag: str, gaz: Gazetteer) -> Entry | None:
-    """ "#Coloradoflood", "#bostonmarathon", "#Jaipur_city": a place's full name and the event;
-    not codes and abbreviations (#yycflood, #LAXShooting, #abflood), which are not labelled so."""
-    m = _EVENT.search(tag)
-    if m is None or m.start() < 4:
-        return None
-    entry = gaz.tags.get(tag[:m.start()])
-    if entry is None or not entry.cands or entry.cands[0].upper:
-        return None
-    return entry if entry.rule == FREE or (entry.rule == CAPITAL and entry.cands[0].pop >= 100_000) else None
 
 
 def _tag_ok(raw: str, entry: Entry) -> bool:
