@@ -406,3 +406,19 @@ def test_service_silence_rules_keep_real_failures():
     assert "no_response" in codes("chatgpt is not responding to my prompts")
     assert "no_response" in codes("the bot stopped answering")
     assert "error_message" in codes("getting an error on login")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ChatGPT down? @OpenAI", ["total_outage"]),           # a service named, then "down": too short for a verb
+    ("@discord down?", ["total_outage"]),
+    ("Reddit offline again", ["total_outage"]),
+    ("youtube — down?", ["total_outage"]),
+    ("ChatGPT down? works fine for me", []),                # negated
+    ("Tesla down 5% today", []),                            # a share price
+    ("Netflix down to $5 a month", []),                     # a price
+    ("I am down for pizza", []),                            # no service
+    ("GitHub Actions stuck in queued for 30 minutes", ["no_response"]),
+    ("stuck in traffic again", []),
+])
+def test_a_service_said_down_where_it_is_named(text, expected):
+    assert codes(text) == expected

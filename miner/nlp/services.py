@@ -244,6 +244,20 @@ def find_services(text: str, catalogue: Catalogue | None = None) -> list[str]:
     return named + [n for n in later if n not in named]
 
 
+_DOWN_AFTER = re.compile(r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went )?(?:down|offline)\b"
+                         r"(?!\s*(?:to\b|by\b|\d|\$|%|on\b))", re.I)
+
+
+def said_down(text: str, catalogue: Catalogue | None = None) -> bool:
+    """Whether a named service is said to be down right where it is named: "ChatGPT down?",
+    "Reddit offline", "@Discord is down"; not "Tesla down 5%" or "Netflix down to $5"."""
+    cat = catalogue or default_catalogue()
+    for m in cat.regex.finditer(text):
+        if m.lastgroup != "url" and _DOWN_AFTER.match(text, m.end()) and find_services(m.group(), cat):
+            return True
+    return False
+
+
 def canonical(name: str, catalogue: Catalogue | None = None) -> str | None:
     """The catalogue name for any name, alias, display name, @handle, #hashtag or domain
     (to compare gold labels with predictions); None when the catalogue does not know it."""

@@ -375,6 +375,9 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
         found.add("http_error")
     if not found and "total_outage" in weak and _names_power_company(text):
         weak = {"power"}  # "@GeorgiaPower any update on the outage?"
+    if not found and not weak and neg_end < 0 and ("down" in t or "offline" in t):
+        if services.said_down(text):  # "ChatGPT down?": too short for the patterns, which need a verb
+            weak = {"total_outage"}
     found = found or weak  # "outage", "not working": only when nothing more specific is said
     for code in list(found):
         for gone in p.suppress.get(code, ()):
