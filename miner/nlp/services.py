@@ -173,7 +173,12 @@ def _configured_extra() -> str | None:
 def default_catalogue() -> Catalogue:
     """The shipped catalogue plus the user file named by $MINER_SERVICES or `[nlp] services`
     of the config file (read once per process: this runs for every post)."""
-    extra = os.environ.get("MINER_SERVICES") or _configured_extra()
+    return _catalogue_for(os.environ.get("MINER_SERVICES") or _configured_extra())
+
+
+@lru_cache(maxsize=8)
+def _catalogue_for(extra: str | None) -> Catalogue:
+    """The default catalogue per user file, without a stat of the file for every post."""
     return load_catalogue(Path(extra).expanduser() if extra else None)
 
 
