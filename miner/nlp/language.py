@@ -11,11 +11,11 @@ from functools import lru_cache
 from ..config import models_path
 
 WORD = re.compile(r"[\w']+")
-NOT_WORDS = re.compile(r"https?://\S+|\S+\.[a-z]{2,}/\S*|[@#]\w+")  # links, handles and tags say nothing of the language
+NOT_WORDS = re.compile(r"https?://\S+|\S+\.[a-z]{2,}/\S*|[@#]\w+")  # links, handles, tags: no language
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, dict[str, str]]:
+def _words() -> dict[str, tuple[str, ...]]:
     """word -> languages it marks (a word shared by two languages counts for both)."""
     data = json.loads(models_path("languages.json").read_text(encoding="utf-8"))
     out: dict[str, list[str]] = {}
@@ -23,7 +23,7 @@ def _words() -> dict[str, dict[str, str]]:
         if not lang.startswith("_"):
             for w in words:
                 out.setdefault(w, []).append(lang)
-    return {w: tuple(langs) for w, langs in out.items()}  # type: ignore[misc]
+    return {w: tuple(langs) for w, langs in out.items()}
 
 
 def guess_language(text: str, declared: str | None = None) -> str:
