@@ -71,7 +71,7 @@ def cli(ctx: click.Context, db: str, quiet: bool, verbose: int, services: str | 
       miner harvest sample        # pull posts (sample, bluesky, reddit, mastodon) or `miner import`
       miner extract               # outage-report flag, service, symptoms, places, times
       miner detect                # time series, baselines, incidents
-      miner report --out reports  # CSV (and HTML) reports
+      miner report --out reports  # CSV reports (columns in docs/csv.md)
     or all of it on the embedded replay of the ChatGPT outages of 3-4 Feb 2026:
       miner demo
     Watch a service of your own:
