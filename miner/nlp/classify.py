@@ -183,10 +183,10 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
         "",
         "## Limits",
         "Real labelled posts are mostly English tweets to UK and US telecoms, support accounts and",
-        "about power cuts (2011-2020); AI-service and other-language posts are scarcer. Posts not",
-        f"in English, and posts with a symptom fewer than {MIN_SUPPORT} training reports showed",
-        f"({', '.join(sorted(k for k, v in model.code_support_.items() if v < MIN_SUPPORT))}), are scored",
-        f"{1 - UNFAMILIAR_MODEL_WEIGHT:.0%} by the rules.",
+        "about power cuts (2011-2020); AI-service and other-language posts are scarcer. So posts not",
+        f"in English, and posts with a symptom that fewer than {MIN_SUPPORT} training reports showed "
+        f"({', '.join(sorted(k for k, v in model.code_support_.items() if v < MIN_SUPPORT))}),",
+        f"are scored {1 - UNFAMILIAR_MODEL_WEIGHT:.0%} by the rules and {UNFAMILIAR_MODEL_WEIGHT:.0%} by the model.",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
