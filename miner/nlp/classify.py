@@ -35,6 +35,17 @@ NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what
 URL = re.compile(r"https?://\S+")
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
                   r"productivity down|lol$|😂)", re.I)
+# a provider speaking: status pages, support replies, utility crews ("We are investigating elevated
+# error rates", "our technicians are working on it"); the brief counts these out, however failure-laden
+PROVIDER = re.compile(
+    r"\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
+    r"looking into (?:the|this|it)|monitoring)|we(?:'ve| have) (?:identified|resolved|implemented|deployed|"
+    r"restored|rolled out|mitigated)|we saw (?:elevated|increased)|(?:a|the) fix has been|"
+    r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
+    r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
+    r"will be) (?:working|dispatched|en route|on (?:site|the way))|sorry to hear|(?:send|drop) (?:us|me) a "
+    r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
+    r"(?:users|customers) may (?:have )?(?:noticed|experience))", re.I)
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
@@ -49,6 +60,8 @@ def rule_score(text: str, codes: Sequence[str]) -> float:
     """0-1: how much the post reads like a first-hand report of a failure happening now."""
     if not codes or _negated(text):
         return 0.05
+    if PROVIDER.search(text):
+        return 0.1
     if URL.search(text) and NEWS.search(text):
         return 0.15
     if NEWS.search(text) or JOKE.search(text):
@@ -65,7 +78,8 @@ def normalise(text: str) -> str:
 
 def model_input(text: str, codes: Sequence[str]) -> str:
     """The normalised text plus what the rules noticed, as tokens the model can weigh:
-    the symptom codes found, negation ("works for me"), a link, news wording, a question."""
+    the symptom codes found, negation ("works for me"), a link, news wording, a provider's voice,
+    a question."""
     # "zzsymptom": any failure the rules recognise, so what the many power and network reports
     # teach carries over to codes the labelled posts hardly have (HTTP errors, uploads)
     hints = [f"zzsym{c}" for c in codes] + (["zzsymptom"] if codes else [])
@@ -75,6 +89,8 @@ def model_input(text: str, codes: Sequence[str]) -> str:
         hints.append("zzlink")
     if NEWS.search(text):
         hints.append("zznews")
+    if PROVIDER.search(text):
+        hints.append("zzprovider")
     if "?" in text:
         hints.append("zzquestion")
     return normalise(text) + " " + " ".join(hints)
