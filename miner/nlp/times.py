@@ -11,24 +11,33 @@ ZONES = {  # offsets in hours; daylight-saving names included so either spelling
     "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
     "et": -5, "ct": -6, "mt": -7, "pt": -8, "aest": 10, "jst": 9,
 }
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "couple": 2}
+NUMBERS = {"half an": 0.5, "half a": 0.5, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+           "five": 5, "six": 6, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "couple": 2}
 UNITS = {"sec": 1 / 60, "second": 1 / 60, "min": 1, "minute": 1, "mins": 1, "hour": 60,
          "hr": 60, "hrs": 60, "day": 1440, "week": 10080}
 
+# "since 9:26 a.m. PST", "seit 10 Uhr", "depuis 14h30", "desde las 9:30", "desde as 9h"
 CLOCK = re.compile(
-    r"\b(?:since|from|at|around|about|as of|starting)\s+(?:about\s+|around\s+)?"
-    r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)?"
+    r"\b(?:since|from|at|around|about|as of|starting|seit|ab|depuis|desde(?: las| as| a)?)\s+"
+    r"(?:about\s+|around\s+|ca\.?\s+|environ\s+)?"
+    r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d)|(?P<hsep>h)(?P<hm>[0-5]\d)?\b|\s*(?P<uhr>uhr)\b)?"
+    r"\s*(?P<ap>[ap]\.?m\.?)?"
     r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?", re.I)
+NOON = re.compile(r"\b(?:since|from|at|around)\s+(?P<when>noon|midday|midnight)\b", re.I)
+WEEKDAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
+                     re.I)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGO = re.compile(
-    r"\b(?:for\s+(?:the\s+)?(?:last|past)\s+|for\s+|since\s+)?(?:about\s+|around\s+|over\s+|almost\s+)?(?P<n>\d+|an?|one|two|three|four|five|six|ten|"
+    r"\b(?:for\s+(?:the\s+)?(?:last|past)\s+|for\s+|since\s+)?(?:about\s+|around\s+|over\s+|almost\s+)?(?P<n>\d+|half an?|an?|one|two|three|four|five|six|ten|"
     r"fifteen|twenty|thirty|few|couple)(?:\s+of)?\s+(?P<u>sec(?:ond)?|min(?:ute)?|mins|hour|hrs?|day|week)s?"
     r"(?:\s+(?:ago|now))?\b", re.I)
 LAST_UNIT = re.compile(r"\b(?:for|in)\s+(?:the\s+)?(?:last|past)\s+(?P<u>hour|minute|day|week)\b", re.I)
 PARTS_OF_DAY = re.compile(r"\b(this morning|since morning|this afternoon|this evening|tonight|"
                           r"last night|since yesterday|yesterday)\b", re.I)
+# hours after the post's midnight (UTC; the author's zone is unknown): "last night" is 22:00 the day
+# before; "yesterday" is a day before the post itself
 PART_HOURS = {"this morning": 8, "since morning": 8, "this afternoon": 13, "this evening": 18,
-              "tonight": 19, "last night": -4, "since yesterday": -24, "yesterday": -24}
+              "tonight": 19, "last night": -2, "since yesterday": -24, "yesterday": -24}
 
 
 def _local(posted: datetime, tz: str | None) -> tuple[datetime, timezone]:
@@ -37,23 +46,37 @@ def _local(posted: datetime, tz: str | None) -> tuple[datetime, timezone]:
     return posted.astimezone(zone), zone
 
 
+def _clock(posted: datetime, hour: int, minute: int, tz: str | None) -> datetime:
+    """The last time the clock showed hour:minute (in zone `tz`, else UTC) up to the post."""
+    local, _ = _local(posted, tz)
+    when = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if when > local + timedelta(minutes=1):
+        when -= timedelta(days=1)
+    return when.astimezone(timezone.utc)
+
+
 def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
     """When the post says the problem began, or None. Never later than the post itself."""
     if posted is None:
         return None
     m = CLOCK.search(text)
-    if m and (m.group("ap") or m.group("m") or m.group("tz")):
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    if m and any(m.group(g) for g in ("ap", "m", "tz", "hsep", "uhr")) and not (  # a bare "at 5" is no time,
+            m.group("sep") == "." and not m.group("ap") and not m.group("tz")  # nor is a price "at 4.50"
+            and m.group(0).lower().startswith(("at", "around", "about", "from"))):
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("hm") or 0)
         ap = (m.group("ap") or "").lower().replace(".", "")
         if ap == "pm" and hour < 12:
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        local, _ = _local(posted, m.group("tz"))
-        when = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
-        if when > local + timedelta(minutes=1):
-            when -= timedelta(days=1)
-        return when.astimezone(timezone.utc)
+        return _clock(posted, hour, minute, m.group("tz"))
+    m = NOON.search(text)
+    if m:
+        return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, None)
+    m = WEEKDAY.search(text)
+    if m:
+        back = (posted.weekday() - WEEKDAYS.index(m.group("day").lower()[:3])) % 7 or 7
+        return (posted - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
     m = AGO.search(text)
     if m and (m.group(0).lower().startswith(("for", "since")) or m.group(0).lower().endswith(("ago", "now"))):
         n = m.group("n").lower()
@@ -68,6 +91,6 @@ def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
     if m:
         shift = PART_HOURS[m.group(1).lower()]
         day = posted.replace(hour=0, minute=0, second=0, microsecond=0)
-        when = day + timedelta(hours=shift) if shift >= 0 else posted + timedelta(hours=shift)
+        when = posted + timedelta(hours=shift) if shift == -24 else day + timedelta(hours=shift)
         return min(when, posted)
     return None
