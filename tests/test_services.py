@@ -108,6 +108,19 @@ def test_ambiguous_operators():
     assert find_services("I ordered three threads and a delta of steam") == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Orange en panne à Marseille, plus de réseau", None, ["orange"]),
+    ("Free ne marche plus, pas d'internet à Paris", None, ["free"]),
+    ("Vivo sem sinal no Rio de Janeiro", None, ["vivo"]),
+    ("Orange sin cobertura", "es", ["orange"]),  # the declared language counts
+    ("Free shipping on every order today", None, []),  # the same words in English are words
+    ("Orange is the new black and my wifi is down", None, []),
+    ("Vivo sem sinal no Rio", "en", []),
+])
+def test_names_that_are_words_elsewhere_count_in_their_language(text, lang, expected):
+    assert find_services(text, lang=lang) == expected
+
+
 def test_order_of_first_mention_and_generic_utilities_last():
     assert find_services("Netflix and Hulu both down") == ["netflix", "hulu"]
     assert find_services("@Hulu and @netflix both down") == ["hulu", "netflix"]

@@ -50,8 +50,8 @@ def _post_and_text(doc: Doc) -> tuple[Post | None, str]:
 
 @Language.component("outage_services")
 def find_services(doc: Doc) -> Doc:
-    _, text = _post_and_text(doc)
-    put(doc, "services", services.find_services(text))
+    post, text = _post_and_text(doc)
+    put(doc, "services", services.find_services(text, lang=post.lang if post else None))
     return doc
 
 

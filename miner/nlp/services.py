@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ..config import models_path, setting
+from .language import guess_language
 
 LIST_FIELDS = ("aliases", "case_sensitive_aliases", "hashtags", "handles", "domains")
+# language_aliases ({"fr": ["Orange", "Free"]}): names that are a word elsewhere, matched as written
+# and only in posts in that language
 # "#ChatGPTDown", "#chatgpt_is_down", "#VirginMediaOutage" -> the service before the suffix.
 TAG_SUFFIXES = ("isdown", "down", "outages", "outage", "offline", "notworking", "isbroken",
                 "broken", "fail", "failure", "problems", "issues", "crash", "error", "errors")
@@ -47,6 +50,7 @@ class Catalogue:
     plain: dict[str, str]          # the same, case-insensitive aliases only
     generic: frozenset[str]
     regex: re.Pattern[str]
+    local: dict[str, dict[str, str]]  # alias as written -> {language: name}: "Orange" is a telco in French
 
 
 def _norm(s: str) -> str:
@@ -123,6 +127,7 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
     if extra:
         entries = _merge(entries, _read(Path(extra)))
     services, aliases, exact, handles, hashtags, squashed, plain = {}, {}, {}, {}, {}, {}, {}
+    local: dict[str, dict[str, str]] = {}
     generic = set()
     for e in entries:
         name = e["name"]
@@ -134,6 +139,9 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
             aliases.setdefault(_norm(a), name)
         for a in e.get("case_sensitive_aliases", []):
             exact.setdefault(" ".join(a.replace("\u2019", "'").split()), name)
+        for lang, words in (e.get("language_aliases") or {}).items():
+            for a in words:
+                local.setdefault(a, {}).setdefault(lang, name)
         for h in e.get("handles", []):
             handles.setdefault(h.lstrip("@").lower(), name)
         for t in e.get("hashtags", []):
@@ -152,9 +160,11 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
              f"(?P<alias>{left}{_trie_regex(ci_words, True)}{right})"]
     if exact_words:
         parts.append(f"(?P<exact>{left}{_trie_regex(exact_words, False)}{right})")
+    if local:
+        parts.append(f"(?P<local>{left}{_trie_regex(sorted(local), False)}{right})")
     regex = re.compile("|".join(parts))
     return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
-                     frozenset(generic), regex)
+                     frozenset(generic), regex, local)
 
 
 def load_catalogue(extra: Path | None = None) -> Catalogue:
@@ -223,8 +233,10 @@ def _from_tag(tag: str, cat: Catalogue) -> str | None:
     return cat.plain.get(t)
 
 
-def find_services(text: str, catalogue: Catalogue | None = None) -> list[str]:
-    """Catalogue names the post mentions: named ones by first mention, then generic utilities."""
+def find_services(text: str, catalogue: Catalogue | None = None, lang: str | None = None) -> list[str]:
+    """Catalogue names the post mentions: named ones by first mention, then generic utilities.
+    `lang` is the language the source declares (else guessed when needed): an entry's
+    `language_aliases` count only in posts in that language ("Free ne marche plus")."""
     cat = catalogue or default_catalogue()
     named: list[str] = []
     later: list[str] = []
@@ -237,6 +249,8 @@ def find_services(text: str, catalogue: Catalogue | None = None) -> list[str]:
             name = cat.aliases.get(_norm(s))
         elif kind == "exact":
             name = cat.exact.get(" ".join(s.replace("\u2019", "'").split()))
+        elif kind == "local":
+            name = cat.local[s].get(guess_language(text, lang))
         elif kind == "handle":
             name = _from_handle(s[1:], cat)
         else:
