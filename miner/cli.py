@@ -418,21 +418,25 @@ def report(ctx: Context, out_dir: str) -> None:
 @cli.command()
 @click.option("--gold", "gold_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Labelled JSONL file(s); default: every file in models/labelled/.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False),
+              help="Where to save the model (its MODEL_CARD.md goes beside it); "
+                   "default: models/outage_classifier.skops, the one the pipeline loads.")
 @pass_ctx
-def train(ctx: Context, gold_paths: tuple[str, ...]) -> None:
-    """Train the outage-report classifier on labelled posts and save it to
-    models/outage_classifier.skops with its model card (MODEL_CARD.md).
+def train(ctx: Context, gold_paths: tuple[str, ...], out_path: str | None) -> None:
+    """Train the outage-report classifier on labelled posts and save it with its model card
+    (MODEL_CARD.md).
 
     Posts are split by a hash of their text: 1 in 5 is held out and measured.
 
     \b
     Example:
       miner train && miner evaluate --gold models/labelled/batch_a.jsonl
+      miner train --gold mine.jsonl --out /tmp/mine.skops
     """
     from .nlp import classify
 
     paths = [Path(p) for p in gold_paths] or classify.labelled_files()
-    result = classify.train(classify.load_gold(paths))
+    result = classify.train(classify.load_gold(paths), Path(out_path) if out_path else None)
     m = result.metrics
     ctx.say(f"train: {result.n_train} posts, held out {result.n_test}: precision {m['precision']:.3f}"
             f" recall {m['recall']:.3f} F1 {m['f1']:.3f}")
@@ -447,8 +451,11 @@ def train(ctx: Context, gold_paths: tuple[str, ...]) -> None:
 @click.option("--split", type=click.Choice(["all", "test", "train"]), default="all", show_default=True,
               help="Score only the held-out (test) or training part, split as `miner train` does.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False),
+              help="A classifier saved by `miner train --out` instead of the shipped one.")
 @pass_ctx
-def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: str, as_json: bool) -> None:
+def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: str, as_json: bool,
+             model_path: str | None) -> None:
     """Measure the NLP pipeline on labelled posts: precision, recall and F1 of the outage
     flag; per-symptom and micro P/R/F1; HTTP-code accuracy; place precision and recall
     (a place is found when name and country match); service accuracy.
@@ -468,7 +475,7 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
         fail(str(exc))
     if split != "all":
         gold = [g for g in gold if classify.split_of(g) == split]
-    predicted = ev.predict(gold)
+    predicted = ev.predict(gold, model_path)
     if predictions_path:
         with open(predictions_path, "w", encoding="utf-8") as fh:
             for g, p in zip(gold, predicted):  # the gold post's text and time first, to read beside it

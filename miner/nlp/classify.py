@@ -161,14 +161,14 @@ def train(gold: list[dict[str, Any]], out: Path | None = None) -> TrainResult:
                            for code in symptom_finder.spec()["codes"]}
     for _, vectorizer in model.named_steps["features"].transformer_list:
         vectorizer.stop_words_ = None  # only kept for introspection; most of the file's size
-        # numpy ints would each be stored as a file of their own in the skops archive
-        vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
     truth = [bool(r["is_outage_report"]) for r in test_rows]
     predicted = [s >= THRESHOLD for s in blend_scores(model, [r["text"] for r in test_rows])]
     metrics = {"precision": precision_score(truth, predicted), "recall": recall_score(truth, predicted),
                "f1": f1_score(truth, predicted)}
     out = out or models_path(MODEL_FILE)
+    _pack(model)
     sio.dump(model, out, compression=zipfile.ZIP_DEFLATED)
+    _unpack(model)
     write_card(out.with_name("MODEL_CARD.md"), model, train_rows, test_rows, metrics)
     load_model.cache_clear()
     return TrainResult(len(train_rows), len(test_rows), metrics, out)
@@ -207,6 +207,26 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _vectorizers(model) -> list:
+    return [v for _, v in model.named_steps["features"].transformer_list]
+
+
+def _pack(model) -> None:
+    """Each vocabulary as one array of terms: skops stores a dict entry by entry, which made the
+    file twice the size and its loading slow."""
+    import numpy as np
+
+    for v in _vectorizers(model):
+        v.terms_ = np.array(sorted(v.vocabulary_, key=v.vocabulary_.get), dtype=str)
+        v.vocabulary_ = {}
+
+
+def _unpack(model) -> None:
+    for v in _vectorizers(model):
+        if not v.vocabulary_ and getattr(v, "terms_", None) is not None:
+            v.vocabulary_ = {term: i for i, term in enumerate(v.terms_.tolist())}
+
+
 # ------------------------------------------------------------------ inference
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None):
@@ -220,7 +240,9 @@ def load_model(path: str | None = None):
     if untrusted:  # a model file is code's way in: load only what skops knows to be safe
         raise RuntimeError(f"{p}: holds types skops does not trust ({', '.join(untrusted)}); "
                            "retrain it with `miner train`")
-    return sio.load(p)
+    model = sio.load(p)
+    _unpack(model)
+    return model
 
 
 def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | None = None,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Extraction, Post, iso
-from . import services
+from . import pipeline, services
 from .extract import extract_batch
 
 SYMPTOM_CODES = ["http_error", "error_message", "login", "upload", "history", "not_loading",
@@ -63,10 +63,12 @@ def prediction(e: Extraction) -> dict[str, Any]:
             "mentioned_at": iso(e.mentioned_at)}
 
 
-def predict(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def predict(gold: list[dict[str, Any]], model_path: str | None = None) -> list[dict[str, Any]]:
+    """The pipeline's output for each gold post; `model_path`: a classifier other than the shipped one."""
     posts = [Post(source="gold", id=str(n), text=row["text"], created_at=row.get("created_at"),
                   lang=row.get("lang")) for n, row in enumerate(gold)]
-    return [prediction(e) for e in extract_batch(posts)]
+    nlp = pipeline.build(model_path=model_path) if model_path else None
+    return [prediction(e) for e in extract_batch(posts, nlp)]
 
 
 def score(gold: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> dict[str, Any]:

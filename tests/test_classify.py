@@ -1,0 +1,44 @@
+"""`miner train` end to end: a model trained on labelled posts, saved with skops, loaded back."""
+
+import json
+
+from click.testing import CliRunner
+
+from miner.cli import cli
+from miner.nlp import classify
+
+
+def _labelled(n: int) -> list[dict]:
+    """The first n of each committed batch: both classes, every kind of source."""
+    rows = []
+    for path in classify.labelled_files():
+        with open(path, encoding="utf-8") as fh:
+            rows += [json.loads(line) for _, line in zip(range(n), fh)]
+    return rows
+
+
+def test_train_saves_a_model_that_loads_and_scores(tmp_path):
+    result = classify.train(_labelled(120), tmp_path / "m.skops")
+    assert result.path.exists() and result.n_train > result.n_test > 0
+    assert 0.5 < result.metrics["f1"] <= 1.0
+    card = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert f"{result.n_train} training and {result.n_test} held-out posts" in card
+    model = classify.load_model(str(result.path))
+    # the vocabulary travels as one array and comes back as the dict scikit-learn reads
+    words = model.named_steps["features"].transformer_list[0][1]
+    assert words.vocabulary_ and len(words.vocabulary_) == len(words.terms_)
+    report, chatter = classify.blend_scores(model, ["no signal at all since this morning, @EE sort it out",
+                                                    "Thanks for the lovely flowers, see you Friday"])
+    assert report >= 0.5 > chatter
+
+
+def test_train_and_evaluate_another_model_from_the_cli(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in _labelled(60)), encoding="utf-8")
+    model = tmp_path / "mine.skops"
+    trained = CliRunner().invoke(cli, ["train", "--gold", str(gold), "--out", str(model)])
+    assert trained.exit_code == 0, trained.output
+    assert model.exists() and str(model) in trained.output
+    evaluated = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--model", str(model), "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert json.loads(evaluated.output)["n"] == 360
