@@ -121,6 +121,22 @@ def test_names_that_are_words_elsewhere_count_in_their_language(text, lang, expe
     assert find_services(text, lang=lang) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("claude is down", ["claude"]),
+    ("gemini not working again", ["gemini"]),
+    ("grok down?", ["grok"]),
+    ("teams keeps crashing", ["teams"]),
+    ("x is down for everyone", ["x"]),
+    ("gemini is down bad for him", []),  # slang, not a failure
+    ("both teams down to ten men", []),
+    ("scrolled my cursor down the page", []),
+    ("i'm a gemini, obviously", []),
+    ("a claude monet print", []),
+])
+def test_words_that_are_names_count_right_before_a_failure(text, expected):
+    assert find_services(text) == expected
+
+
 def test_order_of_first_mention_and_generic_utilities_last():
     assert find_services("Netflix and Hulu both down") == ["netflix", "hulu"]
     assert find_services("@Hulu and @netflix both down") == ["hulu", "netflix"]

@@ -22,9 +22,10 @@ from typing import Any
 from ..config import models_path, setting
 from .language import guess_language
 
-LIST_FIELDS = ("aliases", "case_sensitive_aliases", "hashtags", "handles", "domains")
+LIST_FIELDS = ("aliases", "case_sensitive_aliases", "down_aliases", "hashtags", "handles", "domains")
 # language_aliases ({"fr": ["Orange", "Free"]}): names that are a word elsewhere, matched as written
-# and only in posts in that language
+# and only in posts in that language; down_aliases (["claude", "teams"]): words that name the
+# service in any case, but only right before a failure ("claude is down", "teams not working")
 # "#ChatGPTDown", "#chatgpt_is_down", "#VirginMediaOutage" -> the service before the suffix.
 TAG_SUFFIXES = ("isdown", "down", "outages", "outage", "offline", "notworking", "isbroken",
                 "broken", "fail", "failure", "problems", "issues", "crash", "error", "errors")
@@ -34,6 +35,12 @@ HANDLE_SUFFIXES = ("customercare", "support", "helpers", "helps", "help", "cares
                    "service", "services", "team", "official", "news", "status", "app", "hq",
                    "inc", "global", "online", "usa", "uk", "us", "in", "ie", "ca", "au", "nz",
                    "de", "fr", "es", "br", "mx", "ng", "za", "4me")
+# a failure said right after a name: what lets a word that is a name ("claude", "teams") count;
+# not "down to", "down 5%", "down bad", "down the page"
+FAILING_AFTER = (r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went |keeps |has been |been )?"
+                 r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|"
+                 r"won'?t (?:load|open|work)|crash(?:ed|ing)|outage|having (?:issues|problems))\b"
+                 r"(?!\s*(?:to\b|by\b|bad\b|the\b|a\b|here\b|there\b|\d|\$|%|on\b))")
 URL = r"https?://\S+|(?<![\w-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
 
 
@@ -51,6 +58,7 @@ class Catalogue:
     generic: frozenset[str]
     regex: re.Pattern[str]
     local: dict[str, dict[str, str]]  # alias as written -> {language: name}: "Orange" is a telco in French
+    said: dict[str, str]           # lowercase word -> name, when said to fail right after: "claude is down"
 
 
 def _norm(s: str) -> str:
@@ -128,6 +136,7 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
         entries = _merge(entries, _read(Path(extra)))
     services, aliases, exact, handles, hashtags, squashed, plain = {}, {}, {}, {}, {}, {}, {}
     local: dict[str, dict[str, str]] = {}
+    said: dict[str, str] = {}
     generic = set()
     for e in entries:
         name = e["name"]
@@ -139,6 +148,8 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
             aliases.setdefault(_norm(a), name)
         for a in e.get("case_sensitive_aliases", []):
             exact.setdefault(" ".join(a.replace("\u2019", "'").split()), name)
+        for a in e.get("down_aliases", []):
+            said.setdefault(_norm(a), name)
         for lang, words in (e.get("language_aliases") or {}).items():
             for a in words:
                 local.setdefault(a, {}).setdefault(lang, name)
@@ -162,9 +173,11 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
         parts.append(f"(?P<exact>{left}{_trie_regex(exact_words, False)}{right})")
     if local:
         parts.append(f"(?P<local>{left}{_trie_regex(sorted(local), False)}{right})")
+    if said:
+        parts.append(f"(?P<said>{left}{_trie_regex(sorted(said), True)}(?={FAILING_AFTER}))")
     regex = re.compile("|".join(parts))
     return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
-                     frozenset(generic), regex, local)
+                     frozenset(generic), regex, local, said)
 
 
 def load_catalogue(extra: Path | None = None) -> Catalogue:
@@ -251,6 +264,8 @@ def find_services(text: str, catalogue: Catalogue | None = None, lang: str | Non
             name = cat.exact.get(" ".join(s.replace("\u2019", "'").split()))
         elif kind == "local":
             name = cat.local[s].get(guess_language(text, lang))
+        elif kind == "said":
+            name = cat.said.get(_norm(s))
         elif kind == "handle":
             name = _from_handle(s[1:], cat)
         else:
@@ -272,7 +287,8 @@ def said_down(text: str, catalogue: Catalogue | None = None) -> bool:
     "Reddit offline", "@Discord is down"; not "Tesla down 5%" or "Netflix down to $5"."""
     cat = catalogue or default_catalogue()
     for m in cat.regex.finditer(text):
-        if m.lastgroup != "url" and _DOWN_AFTER.match(text, m.end()) and find_services(m.group(), cat):
+        if m.lastgroup != "url" and _DOWN_AFTER.match(text, m.end()) and (
+                m.lastgroup == "said" or find_services(m.group(), cat)):
             return True
     return False
 
