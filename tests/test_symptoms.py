@@ -17,8 +17,8 @@ def test_spec_matches_the_taxonomy():
     data = json.loads(models_path("symptoms.json").read_text(encoding="utf-8"))
     assert data["codes"] == CODES
     assert set(data["order"]) <= set(CODES)
-    for table in ("patterns", "weak_patterns"):
-        for code, by_lang in data[table].items():
+    for table in ("patterns", "weak_patterns", "firm_patterns"):
+        for code, by_lang in data.get(table, {}).items():
             assert code in CODES
             assert set(by_lang) <= {"en", "es", "fr", "de", "pt"}, code
     for lang in ("en", "es", "fr", "de", "pt"):
@@ -255,7 +255,7 @@ def test_trie_scan_finds_what_each_code_finds():
     for anyone editing symptoms.json."""
     import re
 
-    from miner.nlp.symptoms import LANGS, WEAK, _expand, normalise
+    from miner.nlp.symptoms import FIRM, LANGS, WEAK, _expand, normalise
 
     posts = ["@VodafoneUK no signal in Leeds since 6am, anyone else? #vodafonedown",
              "is chatgpt down for everyone or just me? keeps saying error 403",
@@ -265,15 +265,16 @@ def test_trie_scan_finds_what_each_code_finds():
              "apagón en todo el barrio, sin luz y sin internet, la app no carga",
              "panne de courant, plus de réseau, impossible de me connecter",
              "estamos sem luz e a internet caiu, o app não abre",
-             "Sign in error message, the stream freezes, it lags me out"]
+             "Sign in error message, the stream freezes, it lags me out",
+             "still no tv, phone, or internet; phone, TV and Internet all don't work"]
     s = spec()
     for langs in (LANGS, ("en",)):
         p = compiled(langs)
         own = {}
-        for table, suffix in (("patterns", ""), ("weak_patterns", WEAK)):
+        for table, suffix in (("patterns", ""), ("weak_patterns", WEAK), ("firm_patterns", FIRM)):
             for code in s["order"]:
                 alts = [_expand(x, s["macros"]) for lang in langs
-                        for x in s[table].get(code, {}).get(lang, [])]
+                        for x in s.get(table, {}).get(code, {}).get(lang, [])]
                 if alts:
                     own[code + suffix] = re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
         for post in posts:
@@ -282,6 +283,8 @@ def test_trie_scan_finds_what_each_code_finds():
                 plain = {name for name, rx in own.items() if rx.match(t, start)}
                 hit = p.scan.match(t, start)
                 assert bool(hit) == bool(plain), (post, t[start:])
+                if start and re.match(r"\w", t[start - 1]):  # not a word start: never tried there
+                    continue
                 which = p.starts.get(t[start:start + 2]) or p.starts1.get(t[start]) or p.starts1[""]
                 assert {name for name, rx in which if rx.match(t, start)} == plain, (post, t[start:])
 
@@ -405,3 +408,52 @@ def test_service_silence_rules_keep_real_failures():
 ])
 def test_a_service_said_down_where_it_is_named(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every service a provider sells is out: a total outage, and connectivity too
+    ("@cogecohelps still no tv, phone, or internet in lasalle", ["connectivity", "total_outage"]),
+    ("Phone, TV and Internet all don't work. No clue when they will fix it",
+     ["connectivity", "total_outage"]),
+    ("came home from work..no cable, phone, nor internet", ["connectivity", "total_outage"]),
+    ("Error 40, no channels work. Restart don't either.", ["error_message", "total_outage"]),
+    ("@O2 is the signal down in Leeds?", ["connectivity"]),         # not a total outage
+    ("Hey @Telstra you're down again in 2060", ["total_outage"]),
+    ("my cable modem can not establish a connection", ["connectivity"]),
+    ("our phone lines are down, cash only", ["connectivity"]),
+    ("internet wouldn't connect all morning", ["connectivity"]),
+    ("@VodafoneUK are there problems with broadband at the moment??", ["connectivity"]),
+    ("anyone else having issues with @O2 4G this evening", ["connectivity"]),
+    ("is there an SMS outage? texts are delayed", ["feature_broken"]),
+    ("the voices are out of sync on every show", ["feature_broken"]),
+])
+def test_whole_provider_and_network_phrasings(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since the outage I can no longer log into my account", "login"),
+    ("no one is able to login due to a system outage", "login"),
+    ("it is as if the submit button does not work", "feature_broken"),       # "as if" is no hedge
+    ("your outage map says no outage in my area but I have no internet", "connectivity"),
+    ("they told me all is fine but my wifi keeps dropping", "connectivity"),
+])
+def test_phrasings_that_still_count(text, expected):
+    assert expected in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("No internet and tv problems here", "total_outage"),                    # negated
+    ("no tv/internet due to the outage", "total_outage"),                    # two services: connectivity
+    ("Looks like Blackout Friday for Vodafone", "power"),                    # a sale
+    ("no work due to the storm, then no video games", "feature_broken"),
+    ("No notification of planned outage from them", "feature_broken"),      # the provider did not tell
+    ("live chat is unavailable, on hold for an hour", "feature_broken"),     # customer service
+    ("I'm not getting an error, the button just does nothing", "error_message"),
+    ("Comcast: poor internet connection speed", "connectivity"),            # speed: slow
+    ("will they ever get the network speeds back?", "connectivity"),
+    ("Issue with internet service", "connectivity"),                        # a complaint title
+    ("what if no tv, phone or internet for a week", "total_outage"),         # hypothetical
+])
+def test_not_these_codes_either(text, absent):
+    assert absent not in codes(text), codes(text)

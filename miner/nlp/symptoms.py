@@ -7,7 +7,8 @@ tried one by one at every word are what cost). Only where it finds something are
 patterns may start with those two letters tried there, each with its own regex (also a trie), so
 a phrase that is evidence for two codes gives both ("lags me out": slow and connectivity). The
 scan goes on after the longest match. Where matches of two codes overlap, a generic code gives
-way as `yields` says: "my broadband is down" is connectivity and not also a total outage.
+way as `yields` says: "my broadband is down" is connectivity and not also a total outage;
+`firm_patterns` never give way ("no TV, phone or internet": the provider is down as a whole).
 
 Negation and hedging: a symptom said before "works for me", "back up now", "ya funciona"... is
 dropped, as is one right after "not"/"no longer" or inside an "if ..." clause. A question ("is
@@ -30,6 +31,7 @@ from . import services
 
 LANGS = ("en", "es", "fr", "de", "pt")
 WEAK = "__weak"  # group-name suffix of `weak_patterns`: evidence that counts only on its own
+FIRM = "__firm"  # group-name suffix of `firm_patterns`: evidence that never gives way (`yields`)
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _META = set("\\()[]{}|.^$?*+")
 _QUANT = ("?", "*", "+", "{")
@@ -237,7 +239,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
     by_code: list[tuple[str, str]] = []  # (code, its patterns as one regex)
     heads: list[set[str]] = []  # how each code's matches may start (_starts)
     every: list[str] = []
-    for table, suffix in (("patterns", ""), ("weak_patterns", WEAK)):
+    for table, suffix in (("patterns", ""), ("weak_patterns", WEAK), ("firm_patterns", FIRM)):
         for code in s["order"]:
             by_lang = s.get(table, {}).get(code, {})
             alts = [_expand(p, macros) for lang in langs for p in by_lang.get(lang, [])]
@@ -367,7 +369,7 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     neg_end = _negation_end(t, p)
     spans = _matches(t, p, neg_end)
     strong = [x for x in spans if not x[0].endswith(WEAK)]
-    found = {a for a, s1, e1 in strong
+    found = {a.removesuffix(FIRM) for a, s1, e1 in strong
              if not any(_loses(p, a, s1, e1, b, s2, e2) for b, s2, e2 in strong)}
     weak = {name[: -len(WEAK)] for name, _, _ in spans if name.endswith(WEAK)}
     codes = _http(t, p) if _CODE.search(t) else []
