@@ -356,6 +356,7 @@ def test_not_symptoms_of_those_codes(text):
     ("customers are having problems accessing the app", "not_loading"),  # weak match does not hide it
     ("can't load my conversations since this morning", "history"),   # saved things not loading
     ("ChatGPT sidebar is empty, past chats not showing up", "history"),
+    ("no chat history on chatgpt right now, anyone else?", "history"),
     ("Claude is overloaded again", "error_message"),
     ("it just says conversation not found", "error_message"),
     ("chatgpt keeps stopping generating halfway", "no_response"),
@@ -377,6 +378,7 @@ def test_more_patterns(text, expected):
     ("I'm overloaded with work this week", "error_message"),
     ("movies stopping half way, unable to listen to music", "no_response"),
     ("we loaded the projects into the van", "history"),
+    ("turned on the no chat history setting", "history"),
     ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
     ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
     ("they never respond to my emails", "no_response"),
