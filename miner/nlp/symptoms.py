@@ -47,8 +47,8 @@ class Patterns:
     codes: tuple[str, ...]
     scan: re.Pattern[str]          # every pattern, as a trie, no groups: where something matches
     # two first letters of a place -> (code, its own regex) for the codes that may match there
-    starts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
-    starts1: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # by the first letter ("": other)
+    starts: dict[str, tuple[tuple[str, _Lazy], ...]]
+    starts1: dict[str, tuple[tuple[str, _Lazy], ...]]  # by the first letter ("": other)
     negation: re.Pattern[str]
     negation_guard: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -231,6 +231,21 @@ def _http_regex(h: dict[str, Any]) -> str:
     ])
 
 
+class _Lazy:
+    """A code's own regex, compiled the first time a post needs it: compiling them all is half of
+    the patterns' load time, and a short run meets only a few codes."""
+
+    __slots__ = ("source", "_rx")
+
+    def __init__(self, source: str):
+        self.source, self._rx = source, None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+        return self._rx.match(text, pos)
+
+
 @lru_cache(maxsize=16)
 def compiled(langs: tuple[str, ...]) -> Patterns:
     """Build (once) the regexes for these languages."""
@@ -247,9 +262,9 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
                 by_code.append((code + suffix, _trie(alts)))
                 heads.append({h for p in alts for a in _unfold(p) for h in _starts(a)})
                 every += alts
-    own = [(name, re.compile(f"(?:{trie})(?!\\w)")) for name, trie in by_code]
+    own = [(name, _Lazy(f"(?:{trie})(?!\\w)")) for name, trie in by_code]
 
-    def which(fits: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def which(fits: Any) -> tuple[tuple[str, _Lazy], ...]:
         """The codes, each with its own regex, whose matches may start as `fits` says."""
         return tuple(own[i] for i, hs in enumerate(heads) if fits(hs))
 
