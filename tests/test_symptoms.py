@@ -357,6 +357,9 @@ def test_not_symptoms_of_those_codes(text):
     ("can't load my conversations since this morning", "history"),   # saved things not loading
     ("ChatGPT sidebar is empty, past chats not showing up", "history"),
     ("no chat history on chatgpt right now, anyone else?", "history"),
+    ("HEY WHO HAS POWER", "power"),                             # asks: there is a cut
+    ("do you have power?", "power"),
+    ("our lights are out again", "power"),
     ("Claude is overloaded again", "error_message"),
     ("it just says conversation not found", "error_message"),
     ("chatgpt keeps stopping generating halfway", "no_response"),
@@ -379,6 +382,13 @@ def test_more_patterns(text, expected):
     ("movies stopping half way, unable to listen to music", "no_response"),
     ("we loaded the projects into the van", "history"),
     ("turned on the no chat history setting", "history"),
+    ("Lights out at Progressive Field, fireworks night", "power"),  # an idiom, not a cut
+    ("turn the lights down low and play some music", "power"),
+    ("Lacey has power! And the pub has beer", "power"),          # power back
+    ("I'm traveling at the speed of light", "slow"),
+    ("I want to change my password", "login"),
+    ("@USPS all let me down today!", "total_outage"),
+    ("power flickered briefly but no long outage", "total_outage"),
     ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
     ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
     ("they never respond to my emails", "no_response"),
