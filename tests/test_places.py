@@ -286,3 +286,65 @@ def test_english_posts_prefer_an_english_speaking_namesake(text, country):
 ])
 def test_airline_handles_and_offices(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@EE On Rosneath Arial having good upload and download speeds", [("Rosneath", "GB")]),
+    ("@KenyaPower_Care power outage since 9 in the morning #Ukunda along Ramisi Road", [("Ukunda", "KE")]),
+    # guards: no operator of that country; a sign-off at the start of a line; a longer name
+    ("On Rosneath Arial having good upload and download speeds", []),
+    ("power outage since 9 in the morning #Ukunda along Ramisi Road", []),
+    ("@EE nothing works at all\nMoira is NOT happy", []),
+])
+def test_a_town_the_addressed_operator_serves_needs_no_other_context(text, expected):
+    assert names(text) == expected
+
+
+def test_abbreviated_last_words_of_a_name():
+    assert names("power out in Broadview Hts tonight") == [("Broadview Heights", "US")]
+    assert names("No school for Brecksville / Broadview hts. Massive power outage") == [
+        ("Brecksville", "US"), ("Broadview Heights", "US")]  # a town before the next place of a list
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gladewater lost power overnight. Crews from Tyler, TX are on the way",
+     [("Gladewater", "US"), ("Tyler", "US"), ("Texas", "US")]),  # a place of the same state vouches
+    ("Lac-Mégantic : Le drapeau du Québec sera en berne", [("Lac-Mégantic", "CA"), ("Quebec", "CA")]),
+    ("Canada train blast: Blame game over Lac-Megantic disaster", [("Canada", "CA"), ("Lac-Mégantic", "CA")]),
+    # guards: nothing vouches; a namesake in another state; part of a longer name
+    ("Gladewater lost power overnight.", []),
+    ("No school for Brecksville students today", []),
+    ("M0.8 #earthquake 23km WNW of Rockport, Washington on 12/27/13", [("Washington", "US")]),
+    ("Snoqualmie Falls in Washington, USA.", [("Washington", "US"), ("United States", "US")]),
+])
+def test_a_town_without_context_vouched_for_by_the_posts_other_places(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@CityPowerJhb Power outage, Glover Road, Honeydew, again.", ["Honeydew"]),
+    ("@CoE_Call_Centre power outage in Kempton Park West?", ["Kempton Park West"]),
+    ("@CityPowerJhb no power in Malanshof, Randpark Ridge and Bromhof since 6pm",
+     ["Malanshof", "Randpark Ridge", "Bromhof"]),
+    # guards: a radio station's environs; a street
+    ("@aedcelectricity What's the situation with power around Katampe, Aso radio environs? Power outage",
+     ["Katampe"]),
+    ("@CityPowerJhb power outage in Roodekrans, Paranomus Crescent. How long", ["Roodekrans"]),
+])
+def test_suburbs_after_a_street_and_in_lists(text, expected):
+    assert [p.name for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Power Outage: 07:48: (55 premises) - Echuca Road, Mooroopna - Restoration: 13:00", [("Mooroopna", "AU")]),
+    ("We have officially lost power in #palmwoods #bigwet", [("Palmwoods", "AU")]),
+    ("FUN WITH WHITEBOARDS! @ City of Sultan http://instagram.com/p/crbo52Pb7R/", [("Sultan", "US")]),
+    ("#HighRiver residents are homeless", [("High River", "CA")]),
+    # guards: the street runs into a longer name; a French idiom; a word-like tag not split by capitals
+    ("Power Outage: 02:09: (107 premises) - Curtin Street, Flora Hill - Restoration: 13:30", []),
+    ("Les drapeaux sont en #berne dans la ville", []),
+    ("#Highriver residents are homeless", []),
+    ("#Springwood fire now threatening the school", []),
+])
+def test_more_context_for_towns(text, expected):
+    assert names(text) == expected

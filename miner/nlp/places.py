@@ -11,7 +11,10 @@ Each spelling carries a rule saying how much evidence it needs (`_accept`): unam
 (Toronto, houston) need none; English words and small foreign places (Reading, Derby, Comé)
 must be capitalised mid-sentence; first names and the riskiest words (Mobile, Nice, Tyler)
 need a geographic context ("in Mobile", "Mobile, AL", "Reading city centre"); small towns
-need one too; and towns named like words ("Ocean City") need a qualifier.
+need one too; and towns named like words ("Ocean City") need a qualifier. A town also counts
+when the post is addressed to an operator of its country ("@EE On Rosneath"), follows a street
+("Echuca Road, Mooroopna"), or is vouched for by the post's other places: the next place of a
+list ("Brecksville / Broadview Hts") or a place named for certain in its state or country.
 
 Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
 right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
@@ -51,6 +54,7 @@ _AREA_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "across", "th
 _NOT_A_TOWN = (" City Centre", " City Center", " Town Centre")
 _ABBREVIATED = {"mount": "mt", "fort": "ft", "point": "pt", "saint": "st", "sainte": "ste"}
 _ABBREVIATIONS = frozenset(_ABBREVIATED.values())
+_ABBREVIATED_LAST = {"heights": "hts", "mountain": "mtn", "springs": "spgs", "junction": "jct", "township": "twp"}
 _SENTENCE_END = re.compile(r"[.!?\n:;…]")
 
 
@@ -97,6 +101,7 @@ class Gazetteer:
     org_prefixes: frozenset[str]
     first_names: frozenset[str]
     greetings: frozenset[str]
+    common: frozenset[str]  # common_words: English words that are also place names
     english_words: frozenset[str]
     english_countries: frozenset[str]
     handle_suffixes: dict[str, str]
@@ -344,6 +349,11 @@ def _build() -> Gazetteer:
             entries[short] = full
         elif full.rule != BLOCK and entries[short].rule != BLOCK:  # "Mt Pleasant" (BC) and "Mount Pleasant" (SC)
             entries[short] = Entry(_dedupe(_rank(entries[short].cands + full.cands)), full.rule)
+    for key in [k for k in entries if k.rsplit(" ", 1)[-1] in _ABBREVIATED_LAST and " " in k]:
+        rest, last = key.rsplit(" ", 1)  # "Broadview Hts", "Kiels Mtn", "Colorado Spgs"
+        short = f"{rest} {_ABBREVIATED_LAST[last]}"
+        if short not in entries and entries[key].rule != BLOCK:
+            entries[short] = entries[key]
     for key in map(_key, cfg["not_places"]):
         entries.pop(key, None)
     for phrase in cfg["not_place_phrases"] + cfg["cased_phrases"]:
@@ -386,6 +396,7 @@ def _build() -> Gazetteer:
         org_prefixes=frozenset(cfg["org_prefixes"]),
         first_names=frozenset(cfg["first_names"]),
         greetings=frozenset(cfg["greetings"]),
+        common=common_words,
         english_words=frozenset(cfg["english_words"]),
         english_countries=frozenset(cfg["english_countries"]),
         handle_suffixes=cfg["handle_suffixes"],
@@ -468,9 +479,24 @@ def _possessive_gap(text: str, a: _Tok, b: _Tok) -> bool:
     return gap == " " or gap.lstrip("'’s") == " "
 
 
+def _home(toks: list[_Tok], gaz: Gazetteer) -> frozenset[str]:
+    """The countries of the operators and utilities the post is addressed to (@KenyaPower,
+    @VodafoneUK)."""
+    out = set()
+    for t in toks:
+        if t.kind == "at":
+            country = gaz.handle_countries.get(t.raw[1:].lower())
+            if country is None and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
+                country = gaz.handle_suffixes[t.raw[-2:]]
+            if country:
+                out.add(country)
+    return frozenset(out)
+
+
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Mention]:
     """Mentions left to right, longest name first; a name's qualifier is consumed with it."""
     n = len(toks)
+    weak: list[_Mention] = []  # towns that lacked context: kept if the post's other places vouch for them
     mentions: list[_Mention] = []
     i = 0
     last_word_end = -1
@@ -491,7 +517,10 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
-                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and tok.raw[0].isupper())) and not (
+                    (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and (tok.raw[0].isupper() or (
+                        cue and entry.rule == TOWN and toks[i - 1].norm in _SUBURB_CUE)))  # "in #palmwoods"
+                    or (entry.rule in (CAPITAL, TOWN) and tok.raw[0].isupper() and not tok.raw.isupper()
+                        and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
@@ -504,7 +533,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         after_place = bool(mentions) and mentions[-1].cands != [] and (
             mentions[-1].end + mentions[-1].qual_len == i  # "Cairns, Mareeba", "Brecksville / Broadview"
             or (mentions[-1].end + mentions[-1].qual_len == i - 1 and toks[i - 1].norm in ("and", "or")))  # "Bonney Lake and Sumner"
-        matched = _match_at(text, toks, i, gaz, author, last_word_end, after_place)
+        matched = _match_at(text, toks, i, gaz, author, last_word_end, after_place, weak)
         if matched is None:
             last_word_end = tok.end
             i += 1
@@ -512,8 +541,46 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         mentions.append(matched)
         i = matched.end + matched.qual_len
         last_word_end = toks[i - 1].end
+    if weak and mentions:
+        mentions = _vouched(text, toks, mentions, weak)
     if "ounties" in text or "OUNTIES" in text:
         mentions = _counties(text, toks, mentions, gaz)
+    return mentions
+
+
+def _vouched(text: str, toks: list[_Tok], mentions: list[_Mention], weak: list[_Mention]) -> list[_Mention]:
+    """Towns that lacked context, kept when the next place of a list follows ("for Brecksville /
+    Broadview Hts", "Gladewater and Longview, TX") or when a place named for certain lies in the
+    same state or country ("Gladewater ... Tyler, TX", "Canmore flood ... in Canada")."""
+    states = set()
+    for m in mentions:
+        sure = m.fixed or (m.cands[0] if m.cands and (len(m.cands) == 1 or m.cands[0].kind == "region") else None)
+        if sure is not None and sure.admin1 and sure.kind != "country":
+            states.add((sure.country, sure.admin1))
+        elif sure is not None and sure.kind == "country":
+            states.add((sure.country, None))  # "Canmore Flood Could Force 100,000 From Homes in Canada"
+        for _, q in m.extra:
+            if q.kind == "region":
+                states.add((q.country, q.name))
+    starts = {m.start: m for m in mentions if m.cands}
+    added = False
+    for w in weak:
+        if any(m.start < w.end and w.start < m.end + m.qual_len for m in mentions):
+            continue
+        nxt = starts.get(w.end + 1) if w.end < len(toks) and toks[w.end].norm in ("and", "or") else starts.get(w.end)
+        listed = nxt is not None and _LIST_GAP.fullmatch(text[toks[w.end - 1].end:toks[nxt.start].start]) is not None
+        if listed and nxt.cands[0].kind in ("region", "country"):  # "Rockport, Washington": only one in Washington
+            local = [c for c in w.cands if _within(c, nxt.cands[0])]
+            listed = False
+        else:
+            local = [c for c in w.cands if (c.country, c.admin1) in states or (c.country, None) in states]
+        if listed or local:
+            if local and not listed:
+                w.cands = local + [c for c in w.cands if c not in local]
+            mentions.append(w)
+            added = True
+    if added:
+        mentions.sort(key=lambda m: m.start)
     return mentions
 
 
@@ -559,11 +626,14 @@ def _tag_ok(raw: str, entry: Entry) -> bool:
     if rule == CAPITAL:  # several words run together: #GoldCoast, #NewWest; or a big place
         return raw[0].isupper() and not raw.isupper() and (
             any(c.isupper() for c in raw[1:]) or (len(raw) > 4 and entry.cands[0].pop >= 1_000_000))
+    if rule == QUALIFIED:  # #HighRiver, each word capitalised; not #springwood
+        return raw[0].isupper() and not raw.isupper() and " " in entry.cands[0].name and sum(
+            c.isupper() for c in raw) == entry.cands[0].name.count(" ") + 1
     return rule == TOWN and raw[0].isupper()
 
 
 def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
-              last_word_end: int, after_place: bool) -> _Mention | None:
+              last_word_end: int, after_place: bool, weak: list[_Mention] | None = None) -> _Mention | None:
     """The longest gazetteer name starting at word i that the context lets be a place."""
     n = len(toks)
     j = i + 1
@@ -585,14 +655,15 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
             return _Mention(i, end, [])
         if toks[end - 1].raw == "CO" and end - i > 1:
             continue  # "Denver CO" is Colorado, not Denver County
-        mention = _accept(text, toks, i, end, entry, gaz, author, last_word_end, after_place)
+        mention = _accept(text, toks, i, end, entry, gaz, author, last_word_end, after_place, weak)
         if mention is not None:
             return mention
     return None
 
 
 def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
-            author: bool, last_word_end: int, after_place: bool) -> _Mention | None:
+            author: bool, last_word_end: int, after_place: bool,
+            weak: list[_Mention] | None = None) -> _Mention | None:
     """The mention of words i..end if they name a place here, else None."""
     first, last = toks[i], toks[end - 1]
     raw = text[first.start:last.end]
@@ -622,7 +693,8 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
         before = prev is not None and _glued(text, prev, first) and (
             prev.norm in gaz.before or prev.norm in gaz.dir_region
             or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
-        before = before or text[max(0, first.start - 3):first.start].strip() == "@"
+        before = before or text[max(0, first.start - 3):first.start].strip() == "@" \
+            or _after_street(text, toks, i, end, gaz)
         after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt)
         nxt2 = toks[end + 1] if end + 1 < len(toks) else None
         listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
@@ -633,13 +705,26 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
-            ok = end - i > 1 and raw.istitle() and prev is not None and prev.norm in _AREA_PREPOSITIONS
+            ok = raw.istitle() and prev is not None and (
+                (end - i > 1 and prev.norm in _AREA_PREPOSITIONS)
+                or (prev.norm == "of" and i > 1 and toks[i - 2].norm in _SETTLEMENTS  # "City of Sultan"
+                    and _glued(text, prev, first)))
         elif first.norm in gaz.codes:  # "in PA", "MD, WV and VA", "Brinklow, MD"
             ok = author or before or listed or (prev is not None and prev.raw[0].isupper()
                                                 and text[prev.end:first.start].strip() == ",")
         else:  # a declared location of just "Reading" or "Hope" is too weak
             ok = (capital and (before or listed)) or after
+        if not ok and capital and entry.rule in (CAPITAL, TOWN) and "@" in text and first.norm not in gaz.first_names \
+                and not (last_word_end < 0 or _SENTENCE_END.search(text, last_word_end, first.start)) \
+                and not (prev is not None and prev.raw[0].isupper() and prev.norm in gaz.first
+                         and prev.norm not in gaz.english_words and _glued(text, prev, first)) \
+                and _home_town(" ".join(t.norm for t in toks[i:end]), entry, _home(toks, gaz), gaz):
+            ok = True  # "@EE On Rosneath Arial", "@KenyaPower_Care ... #Ukunda": a town the operator serves
         if not ok:
+            if weak is not None and entry.rule == TOWN and capital and raw.istitle() and not (
+                    prev is not None and prev.raw[0].isupper() and _glued(text, prev, first)) and not (
+                    nxt is not None and _glued(text, last, nxt) and (nxt.raw[0].isupper() or nxt.norm in _FEATURES)):
+                weak.append(mention)  # not "New Albion", "Kodiak Island", "Kedron brook": a longer name
             return None
     if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper():
         # "Eltingville, New York": after an unknown place name, the state rather than the city
@@ -652,6 +737,31 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             mention.local = (toks[start].start, prev.end)
     _prefix(text, toks, mention, gaz)
     return mention
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
+_FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
+                       "valley", "bay", "beach", "harbour", "harbor", "park", "road", "street"})
+
+
+def _home_town(key: str, entry: Entry, home: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a town that needs context (TOWN), or a small foreign one (CAPITAL, not an
+    English word), lies in the country of the operator or utility the post is addressed to."""
+    if entry.rule == CAPITAL and key in gaz.common:
+        return False
+    return entry.rule in (CAPITAL, TOWN) and any(c.country in home and c.kind == "city" for c in entry.cands)
+
+
+def _after_street(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether words i..end follow a street's name and a comma, and end a name: "Echuca Road,
+    Mooroopna"; not "Curtin Street, Flora Hill", nor "in Pike, Ross & Scioto counties"."""
+    if i < 2 or toks[i - 1].norm not in gaz.street_suffixes or text[toks[i - 1].end:toks[i].start] != ", ":
+        return False
+    name = toks[i - 2]
+    if name.kind != "word" or not (name.raw[0].isupper() or name.raw[0].isdigit()) or name.norm in gaz.before:
+        return False
+    nxt = toks[end] if end < len(toks) else None
+    return nxt is None or not (nxt.kind == "word" and nxt.raw[0].isupper() and text[toks[end - 1].end:nxt.start] == " ")
 
 
 def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Gazetteer) -> bool:
@@ -903,7 +1013,9 @@ _OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackou
 def _suburbs(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer, origin: str) -> list[Place]:
     """ "@CityPowerJhb no power in Malanshof", "@aedcelectricity power around Katampe": in a post
     about an outage to a utility or operator of a country whose suburbs GeoNames barely knows,
-    capitalised words after in / at / around / near that name no known place are a place there."""
+    capitalised words after in / at / around / near, or after a street ("Glover Road, Honeydew"),
+    that name no known place are a place there; and so is each further one of a list
+    ("in Malanshof, Randpark Ridge and Blairgowrie")."""
     country = next((gaz.handle_countries.get(t.raw[1:].lower()) for t in toks
                     if t.kind == "at" and t.raw[1:].lower() in gaz.handle_countries), None)
     if country not in gaz.suburb_countries or country not in gaz.countries or not _OUTAGE_WORD.search(text):
@@ -911,21 +1023,50 @@ def _suburbs(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     taken = {k for m in mentions for k in range(m.start, m.end + m.qual_len)}
     base = gaz.countries[country]
     out: list[Place] = []
-    for i in range(1, len(toks)):
-        if toks[i - 1].norm not in _SUBURB_CUE or i in taken or toks[i - 1].kind != "word":
+    n = len(toks)
+    i, listing = 1, False
+    while i < n:
+        prev = toks[i - 1]
+        cue = listing or (prev.kind == "word" and (prev.norm in _SUBURB_CUE or (
+            prev.norm in gaz.street_suffixes and "," in text[prev.end:toks[i].start])))
+        listed, listing = listing, False
+        if not cue or i in taken:
+            i += 1
             continue
         end = i
-        while end < len(toks) and end - i < 3 and end not in taken and toks[end].kind == "word" and toks[end].raw.isalpha() \
-                and toks[end].raw.istitle() and len(toks[end].raw) > 2 and toks[end].norm not in gaz.not_suburbs \
-                and toks[end].norm not in gaz.first \
+        while end < n and end - i < 3 and end not in taken and _suburb_word(toks[end], gaz, end == i) \
+                and (end == i or _glued(text, toks[end - 1], toks[end])):
+            end += 1  # a word that may begin a known name only inside one: "Kempton Park"
+        if end > i and end < n and toks[end].norm in _COMPASS_WORDS and toks[end].raw.istitle() \
                 and _glued(text, toks[end - 1], toks[end]):
-            end += 1
-        if end == i or (end < len(toks) and toks[end].kind == "word" and (
-                toks[end].norm in gaz.street_suffixes or toks[end].norm in gaz.org_suffixes)):
-            continue  # "at Glover Road", "at Ikeja Electric"
+            end += 1  # "Kempton Park West"
+        if end == i or (end < n and toks[end].kind == "word" and (
+                toks[end].norm in gaz.street_suffixes or toks[end].norm in gaz.org_suffixes)) \
+                or any(toks[k].norm in gaz.street_suffixes for k in range(i + 1, end)):
+            i += 1
+            continue  # "at Glover Road", "at Ikeja Electric", "in Paranomus Crescent"
+        if listed and end < n and toks[end].kind == "word" and _glued(text, toks[end - 1], toks[end]) \
+                and toks[end].norm not in ("and", "&") and toks[end].norm not in gaz.english_words:
+            i = end
+            continue  # "around Katampe, Aso radio environs": a name of something else
         name = text[toks[i].start:toks[end - 1].end]
         out.append(_place(name, Cand(name, "area", country, None, base.lat, base.lon), origin))
+        i = end
+        gap = text[toks[end - 1].end:toks[end].start] if end < n else ""
+        if "," in gap and _LIST_GAP.fullmatch(gap):
+            listing = True  # "in Malanshof, Randpark Ridge"
+        elif end + 1 < n and toks[end].norm in ("and", "&") and _glued(text, toks[end - 1], toks[end]):
+            i, listing = end + 1, True
     return out
+
+
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "extension"})
+
+
+def _suburb_word(tok: _Tok, gaz: Gazetteer, initial: bool) -> bool:
+    return tok.kind == "word" and tok.raw.isalpha() and tok.raw.istitle() and len(tok.raw) > 2 \
+        and tok.norm not in gaz.not_suburbs and tok.norm not in _COMPASS_WORDS \
+        and not (initial and tok.norm in gaz.first)
 
 
 @lru_cache(maxsize=20_000)
