@@ -389,6 +389,9 @@ def test_more_patterns(text, expected):
     ("I want to change my password", "login"),
     ("@USPS all let me down today!", "total_outage"),
     ("power flickered briefly but no long outage", "total_outage"),
+    ("video: fiery crash near downtown causes power outage", "app_crash"),  # a road crash
+    ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
+    ("this freezer can keep food frozen for over 2 days", "app_crash"),
     ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
     ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
     ("they never respond to my emails", "no_response"),
