@@ -131,9 +131,25 @@ def test_towns_need_context():
     ("caída en España", "Spain", "ES"),
     ("apagón en Nueva York", "New York City", "US"),
     ("Allemagne et Alemania", "Germany", "DE"),
+    ("coupure de courant à Nice ce matin", "Nice", "FR"),  # "à" is a cue as "in" is
+    ("panne de courant à Tours", "Tours", "FR"),
+    ("sem luz em Natal desde ontem", "Natal", "BR"),
+    ("Stromausfall in Trier", "Trier", "DE"),
+    ("sin luz en San José", "San José", "CR"),  # the namesake where Spanish is spoken
+    ("Sem luz no bairro, Santa Maria", "Santa Maria", "BR"),  # "no" is Portuguese here
 ])
 def test_other_languages(text, name, country):
     assert names(text)[0] == (name, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Apagón en toda la colonia, sin luz desde las 8",  # a neighbourhood, not Köln
+    "se fue la luz en el centro",                      # downtown, not El Centro, California
+    "Feliz Natal a todos",
+    "have a Nice day",
+])
+def test_words_of_other_languages_are_not_places(text):
+    assert names(text) == []
 
 
 @pytest.mark.parametrize("location, expected", [

@@ -39,6 +39,8 @@ from pathlib import Path
 from miner.config import models_path
 from miner.records import Place
 
+from .language import guess_language
+
 # how much evidence a spelling needs to be a place (see _accept)
 FREE, CAPITAL, CONTEXT, TOWN, QUALIFIED, BLOCK = 0, 1, 2, 3, 4, 5
 MAX_NGRAM = 4
@@ -104,6 +106,7 @@ class Gazetteer:
     common: frozenset[str]  # common_words: English words that are also place names
     english_words: frozenset[str]
     english_countries: frozenset[str]
+    language_countries: dict[str, frozenset[str]]  # es/fr/de/pt -> countries that speak it
     handle_suffixes: dict[str, str]
     handle_countries: dict[str, str]  # @citypowerjhb -> ZA
     comma_codes: frozenset[str]
@@ -145,6 +148,8 @@ def _fold(text: str) -> str:
     """Lower case without accents, so "Montréal" and "Montreal" meet."""
     text = text.lower().replace("’", "'")
     if text.isascii():
+        return text
+    if text == "à":  # French "à Nice" is a place cue; English "a Nice day" is not
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -399,6 +404,7 @@ def _build() -> Gazetteer:
         common=common_words,
         english_words=frozenset(cfg["english_words"]),
         english_countries=frozenset(cfg["english_countries"]),
+        language_countries={k: frozenset(v) for k, v in cfg["language_countries"].items()},
         handle_suffixes=cfg["handle_suffixes"],
         handle_countries={h: cc for cc, hs in cfg["handle_countries"].items() for h in hs},
         comma_codes=frozenset(cfg["codes_needing_comma"]),
@@ -918,12 +924,13 @@ def _prefix(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> None:
 def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer, origin: str) -> list[Place]:
     """Pick one reading per mention, preferring places in the same state or country as the
     places the post names for certain (by a qualifier, a single reading, a region or country)
-    or as its handles (@VodafoneUK); then, in an English post, a place in an English-speaking
-    country unless another is twenty times as populous (Santa Clara, California over Cuba;
-    Paris, France over Texas); a small town abroad after in/at, in a post to a utility, is one
+    or as its handles (@VodafoneUK); then a place where the post's language is spoken unless
+    another is twenty times as populous (in an English post Santa Clara, California over Cuba,
+    Paris, France over Texas; in a Spanish one San José, Costa Rica over California); a small town abroad after in/at, in a post to a utility, is one
     of the utility's suburbs."""
     anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
     english = False
+    lang = ""
     for t in toks:
         if t.kind == "at":
             country = gaz.handle_countries.get(t.raw[1:].lower())
@@ -959,9 +966,11 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             if chosen is None:  # else one in the country of the other names' first readings (Norwich)
                 likely = {o.cands[0].country for k, o in enumerate(mentions) if k != n and o.cands}
                 chosen = next((c for c in m.cands if c.country in likely and c.kind == top.kind), None)
-            if chosen is None and english and top.country not in gaz.english_countries and top.kind == "city":
-                chosen = next((c for c in m.cands if c.country in gaz.english_countries
-                               and c.pop * 20 >= top.pop), None)
+            if chosen is None and top.kind == "city":  # a namesake where the post's language is spoken
+                lang = lang or guess_language(text)  # "in", "no" are German and Portuguese too
+                home = gaz.english_countries if lang == "en" and english else gaz.language_countries.get(lang)
+                if home and top.country not in home:
+                    chosen = next((c for c in m.cands if c.country in home and c.pop * 20 >= top.pop), None)
         chosen = chosen or m.cands[0]
         if m.fixed is None and chosen.pop < 15_000 and chosen.kind == "city":
             others = {c for k, c, _ in anchors if k != n and k >= 0}
