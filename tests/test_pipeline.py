@@ -63,9 +63,10 @@ def test_a_providers_status_update_is_not_a_report():
     """The brief: a provider's own update does not count, however many failures it names."""
     posts = [Post("test", str(n), text, "2026-02-04T17:40:00Z") for n, text in enumerate([
         "We are currently investigating elevated error rates on ChatGPT.",
+        "We're experiencing an elevated level of API errors and are looking into the issue.",
         "We're aware of the outage in your area. Our technicians are working to restore power.",
         "ChatGPT keeps giving me elevated error rates, can't log in",
     ])]
-    status, crews, user = extract_batch(posts)
-    assert not status.is_outage_report and not crews.is_outage_report
+    status, api, crews, user = extract_batch(posts)
+    assert not status.is_outage_report and not api.is_outage_report and not crews.is_outage_report
     assert user.is_outage_report

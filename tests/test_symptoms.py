@@ -359,6 +359,8 @@ def test_not_symptoms_of_those_codes(text):
     ("no chat history on chatgpt right now, anyone else?", "history"),
     ("HEY WHO HAS POWER", "power"),                             # asks: there is a cut
     ("do you have power?", "power"),
+    ("Whoops! Something went wrong", "error_message"),
+    ("trying to create an account, get VIN error", "error_message"),
     ("our lights are out again", "power"),
     ("Claude is overloaded again", "error_message"),
     ("it just says conversation not found", "error_message"),
@@ -392,6 +394,11 @@ def test_more_patterns(text, expected):
     ("video: fiery crash near downtown causes power outage", "app_crash"),  # a road crash
     ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
     ("this freezer can keep food frozen for over 2 days", "app_crash"),
+    ("Refuse to refund a rental fee charged in error", "error_message"),  # a mistake
+    ("can't deal with the grammatical error", "error_message"),
+    ("@le_debut Whoops", "error_message"),
+    ("I got down from Kodambakkam station ten minutes back", "total_outage"),
+    ("my promo code doesn't work", "feature_broken"),  # a promotion, not a failing service
     ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
     ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
     ("they never respond to my emails", "no_response"),

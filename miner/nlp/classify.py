@@ -39,7 +39,8 @@ JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if 
 # error rates", "our technicians are working on it"); the brief counts these out, however failure-laden
 PROVIDER = re.compile(
     r"\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
-    r"looking into (?:the|this|it)|monitoring)|we(?:'ve| have) (?:identified|resolved|implemented|deployed|"
+    r"looking into (?:the|this|it)|monitoring|(?:seeing|experiencing) (?:an? )?(?:elevated|increased|"
+    r"(?:very )?high(?:er)? (?:error|latency|levels?)|degraded))|we(?:'ve| have) (?:identified|resolved|implemented|deployed|"
     r"restored|rolled out|mitigated)|we saw (?:elevated|increased)|(?:a|the) fix has been|"
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
