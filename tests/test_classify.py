@@ -32,6 +32,19 @@ def test_train_saves_a_model_that_loads_and_scores(tmp_path):
     assert report >= 0.5 > chatter
 
 
+def test_cached_character_ngrams_score_as_scikit_learn_does(tmp_path):
+    """load_model makes char_wb n-grams once per word; the scores must not move."""
+    import skops.io as sio
+
+    result = classify.train(_labelled(60), tmp_path / "m.skops")
+    fast = classify.load_model(str(result.path))
+    plain = sio.load(result.path)
+    classify._unpack(plain)
+    texts = [r["text"] for r in _labelled(20)] + ["a", "", "  spaced\tout\n words ", "é💥 ok"]
+    inputs = [classify.model_input(t, []) for t in texts]
+    assert (fast.predict_proba(inputs) == plain.predict_proba(inputs)).all()
+
+
 def test_train_and_evaluate_another_model_from_the_cli(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in _labelled(60)), encoding="utf-8")

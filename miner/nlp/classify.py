@@ -51,21 +51,35 @@ MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
 
+@dataclass(frozen=True)
+class Cues:
+    """What the rules notice in a post, read once for both the rules and the model's hints."""
+
+    negated: bool  # "works for me", "back up now"
+    link: bool
+    news: bool
+    provider: bool
+    joke: bool
+
+
 @lru_cache(maxsize=4096)
-def _negated(text: str) -> bool:
-    """ "works for me", "back up now": asked twice a post (rules and model hints), computed once."""
-    return symptom_finder.negated(text)
+def cues(text: str) -> Cues:
+    return Cues(symptom_finder.negated(text), URL.search(text) is not None, NEWS.search(text) is not None,
+                PROVIDER.search(text) is not None, JOKE.search(text) is not None)
 
 
 def rule_score(text: str, codes: Sequence[str]) -> float:
     """0-1: how much the post reads like a first-hand report of a failure happening now."""
-    if not codes or _negated(text):
+    if not codes:
         return 0.05
-    if PROVIDER.search(text):
+    cue = cues(text)
+    if cue.negated:
+        return 0.05
+    if cue.provider:
         return 0.1
-    if URL.search(text) and NEWS.search(text):
+    if cue.link and cue.news:
         return 0.15
-    if NEWS.search(text) or JOKE.search(text):
+    if cue.news or cue.joke:
         return 0.3
     return 0.8
 
@@ -84,13 +98,14 @@ def model_input(text: str, codes: Sequence[str]) -> str:
     # "zzsymptom": any failure the rules recognise, so what the many power and network reports
     # teach carries over to codes the labelled posts hardly have (HTTP errors, uploads)
     hints = [f"zzsym{c}" for c in codes] + (["zzsymptom"] if codes else [])
-    if _negated(text):
+    cue = cues(text)
+    if cue.negated:
         hints.append("zznegated")
-    if URL.search(text):
+    if cue.link:
         hints.append("zzlink")
-    if NEWS.search(text):
+    if cue.news:
         hints.append("zznews")
-    if PROVIDER.search(text):
+    if cue.provider:
         hints.append("zzprovider")
     if "?" in text:
         hints.append("zzquestion")
@@ -228,6 +243,33 @@ def _unpack(model) -> None:
             v.vocabulary_ = {term: i for i, term in enumerate(v.terms_.tolist())}
 
 
+def _cache_char_ngrams(model) -> None:
+    """Character n-grams inside words, as scikit-learn's char_wb makes them, but made once per
+    distinct word: words repeat from post to post, and these n-grams were the model's largest cost."""
+    for v in _vectorizers(model):
+        if v.analyzer != "char_wb":
+            continue
+        low, high = v.ngram_range
+
+        @lru_cache(maxsize=100_000)
+        def of_word(word: str, low: int = low, high: int = high) -> tuple[str, ...]:
+            w = f" {word} "
+            out = []
+            for n in range(low, high + 1):
+                out += [w[i:i + n] for i in range(max(len(w) - n, 0) + 1)]
+                if len(w) <= n:  # a short word counts once
+                    break
+            return tuple(out)
+
+        def ngrams(text: str) -> list[str]:
+            out: list[str] = []
+            for word in text.split():  # what char_wb's whitespace folding leaves
+                out += of_word(word)
+            return out
+
+        v._char_wb_ngrams = ngrams  # build_analyzer reads it from the instance
+
+
 # ------------------------------------------------------------------ inference
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None):
@@ -243,6 +285,7 @@ def load_model(path: str | None = None):
                            "retrain it with `miner train`")
     model = sio.load(p)
     _unpack(model)
+    _cache_char_ngrams(model)
     return model
 
 

@@ -55,9 +55,14 @@ def _clock(posted: datetime, hour: int, minute: int, tz: str | None) -> datetime
     return when.astimezone(timezone.utc)
 
 
+# what every expression above needs: a digit, a unit or one of these words (most posts have none)
+ANY = re.compile(r"\d|\b(?:sec|min|hour|hr|day|week|noon|midday|midnight|since|morning|afternoon|evening|"
+                 r"tonight|night|yesterday)", re.I)
+
+
 def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
     """When the post says the problem began, or None. Never later than the post itself."""
-    if posted is None:
+    if posted is None or not ANY.search(text):
         return None
     m = CLOCK.search(text)
     if m and any(m.group(g) for g in ("ap", "m", "tz", "hsep", "uhr")) and not (  # a bare "at 5" is no time,
