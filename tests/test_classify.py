@@ -29,7 +29,7 @@ def test_train_saves_a_model_that_loads_and_scores(tmp_path):
     assert words.vocabulary_ and len(words.vocabulary_) == len(words.terms_)
     report, chatter = classify.blend_scores(model, ["no signal at all since this morning, @EE sort it out",
                                                     "Thanks for the lovely flowers, see you Friday"])
-    assert report >= 0.5 > chatter
+    assert report >= classify.THRESHOLD > chatter
 
 
 def test_cached_character_ngrams_score_as_scikit_learn_does(tmp_path):

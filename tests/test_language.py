@@ -1,6 +1,6 @@
 import pytest
 
-from miner.nlp.classify import blend_scores, load_model
+from miner.nlp.classify import THRESHOLD, blend_scores, load_model
 from miner.nlp.language import guess_language
 
 
@@ -27,7 +27,7 @@ def test_the_rules_decide_posts_the_model_cannot_read():
     texts = ["ChatGPT no funciona en Madrid, error 503 desde hace una hora",
              "ChatGPT funciona perfectamente hoy, me encanta"]
     report, praise = blend_scores(load_model(), texts)
-    assert report >= 0.5 > praise
+    assert report >= THRESHOLD > praise
 
 
 def test_the_rules_decide_symptoms_the_model_has_hardly_seen():
@@ -37,4 +37,4 @@ def test_the_rules_decide_symptoms_the_model_has_hardly_seen():
     texts = ["ChatGPT keeps saying error 403 in Montréal", "Steam store giving me 502 bad gateway",
              "ChatGPT went down today with 502 errors, here is what we know https://news.example.com/x"]
     first, second, news = blend_scores(model, texts)
-    assert first >= 0.5 and second >= 0.5 > news
+    assert first >= THRESHOLD and second >= THRESHOLD > news

@@ -1,7 +1,7 @@
 import pytest
 from spacy.language import Language
 
-from miner.nlp import pipeline
+from miner.nlp import classify, pipeline
 from miner.nlp.extract import extract_batch
 from miner.records import Post
 
@@ -18,14 +18,14 @@ def test_components_annotate_the_doc():
     assert "http_error" in doc._.symptoms and doc._.http_codes == [403]
     assert [(p.name, p.origin) for p in doc._.places][:2] == [("Toronto", "text"), ("Irvine", "author_location")]
     assert doc._.mentioned_at.isoformat() == "2026-02-04T17:26:00+00:00"
-    assert doc._.outage_score > 0.5
+    assert doc._.outage_score >= classify.THRESHOLD
 
 
 def test_times_only_for_reports():
     nlp = pipeline.build()
     post = Post("test", "2", "I'm down for pizza since 9:26 tonight", "2026-02-04T17:40:00Z")
     doc = nlp(pipeline.make_doc(nlp, post))
-    assert doc._.outage_score < 0.5 and doc._.mentioned_at is None
+    assert doc._.outage_score < classify.THRESHOLD and doc._.mentioned_at is None
 
 
 def test_extraction_of_reports_and_non_reports():

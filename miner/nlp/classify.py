@@ -25,8 +25,8 @@ from . import symptoms as symptom_finder
 from .language import guess_language
 
 MODEL_FILE = "outage_classifier.skops"
-MODEL_WEIGHT = 0.6  # share of the model in the blended score; the rest is the rules'
-THRESHOLD = 0.5  # a blended score from here up is an outage report
+MODEL_WEIGHT = 0.7  # share of the model in the blended score; the rest is the rules'
+THRESHOLD = 0.55  # a blended score from here up is an outage report
 UNFAMILIAR_MODEL_WEIGHT = 0.2  # its share for posts unlike those it learned from (see blend_scores)
 MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say on it
 
