@@ -361,6 +361,8 @@ def test_not_symptoms_of_those_codes(text):
     ("do you have power?", "power"),
     ("Whoops! Something went wrong", "error_message"),
     ("trying to create an account, get VIN error", "error_message"),
+    ("@ThreeUK issues in my area for best part of a week", "total_outage"),
+    ("@o2 seriously what's the problem in NW London", "total_outage"),
     ("our lights are out again", "power"),
     ("Claude is overloaded again", "error_message"),
     ("it just says conversation not found", "error_message"),
@@ -399,6 +401,7 @@ def test_more_patterns(text, expected):
     ("@le_debut Whoops", "error_message"),
     ("I got down from Kodambakkam station ten minutes back", "total_outage"),
     ("my promo code doesn't work", "feature_broken"),  # a promotion, not a failing service
+    ("whats the issue with my bill", "total_outage"),
     ("Power outage in Parkhurst, @CityPowerJhb not answering their phones", "no_response"),
     ("Why are you not responding to my outage report?", "no_response"),  # customer-service silence
     ("they never respond to my emails", "no_response"),
