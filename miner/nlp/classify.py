@@ -207,7 +207,7 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
         f" {sum(bool(r['is_outage_report']) for r in test_rows)} held out.",
         "- Sources: " + ", ".join(f"{k} {v}" for k, v in sorted(datasets.items())),
         "",
-        "## Held-out metrics (outage-report flag, blended score >= 0.5)",
+        f"## Held-out metrics (outage-report flag, blended score >= {THRESHOLD})",
         "",
         "| precision | recall | F1 |",
         "|---|---|---|",
