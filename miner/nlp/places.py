@@ -485,18 +485,17 @@ def _possessive_gap(text: str, a: _Tok, b: _Tok) -> bool:
     return gap == " " or gap.lstrip("'’s") == " "
 
 
+def _handle_country(t: _Tok, gaz: Gazetteer) -> str | None:
+    """The country an @handle's operator or utility serves (@KenyaPower; @VodafoneUK by its suffix)."""
+    country = gaz.handle_countries.get(t.raw[1:].lower())
+    if country is None and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
+        country = gaz.handle_suffixes[t.raw[-2:]]
+    return country
+
+
 def _home(toks: list[_Tok], gaz: Gazetteer) -> frozenset[str]:
-    """The countries of the operators and utilities the post is addressed to (@KenyaPower,
-    @VodafoneUK)."""
-    out = set()
-    for t in toks:
-        if t.kind == "at":
-            country = gaz.handle_countries.get(t.raw[1:].lower())
-            if country is None and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
-                country = gaz.handle_suffixes[t.raw[-2:]]
-            if country:
-                out.add(country)
-    return frozenset(out)
+    """The countries of the operators and utilities the post is addressed to."""
+    return frozenset(c for t in toks if t.kind == "at" and (c := _handle_country(t, gaz)))
 
 
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Mention]:
@@ -926,16 +925,14 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     places the post names for certain (by a qualifier, a single reading, a region or country)
     or as its handles (@VodafoneUK); then a place where the post's language is spoken unless
     another is twenty times as populous (in an English post Santa Clara, California over Cuba,
-    Paris, France over Texas; in a Spanish one San José, Costa Rica over California); a small town abroad after in/at, in a post to a utility, is one
-    of the utility's suburbs."""
+    Paris, France over Texas; in a Spanish one San José, Costa Rica over California); a small
+    town abroad after in/at, in a post to a utility, is one of the utility's suburbs."""
     anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
     english = False
     lang = ""
     for t in toks:
         if t.kind == "at":
-            country = gaz.handle_countries.get(t.raw[1:].lower())
-            if country is None and t.raw[-2:] in gaz.handle_suffixes and not t.raw[-3].isupper():
-                country = gaz.handle_suffixes[t.raw[-2:]]
+            country = _handle_country(t, gaz)
             if country:
                 anchors.append((-1, country, None))
         elif t.kind == "word" and t.norm in gaz.english_words:
