@@ -40,8 +40,9 @@ JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if 
 PROVIDER = re.compile(
     r"\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
     r"looking into (?:the|this|it)|monitoring|(?:seeing|experiencing) (?:an? )?(?:elevated|increased|"
-    r"(?:very )?high(?:er)? (?:error|latency|levels?)|degraded))|we(?:'ve| have) (?:identified|resolved|implemented|deployed|"
-    r"restored|rolled out|mitigated)|we saw (?:elevated|increased)|(?:a|the) fix has been|"
+    r"(?:very )?high(?:er)? (?:error|latency|levels?)|degraded))|"
+    r"we(?:'ve| have) (?:identified|resolved|implemented|deployed|restored|rolled out|mitigated)|"
+    r"we saw (?:elevated|increased)|(?:a|the) fix has been|"
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
     r"will be) (?:working|dispatched|en route|on (?:site|the way))|sorry to hear|(?:send|drop) (?:us|me) a "
@@ -62,7 +63,7 @@ class Cues:
     joke: bool
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a batch's rules, then its model inputs, read the same posts
 def cues(text: str) -> Cues:
     return Cues(symptom_finder.negated(text), URL.search(text) is not None, NEWS.search(text) is not None,
                 PROVIDER.search(text) is not None, JOKE.search(text) is not None)
