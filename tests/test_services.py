@@ -111,6 +111,7 @@ def test_ambiguous_operators():
 @pytest.mark.parametrize("text, lang, expected", [
     ("Orange en panne à Marseille, plus de réseau", None, ["orange"]),
     ("Free ne marche plus, pas d'internet à Paris", None, ["free"]),
+    ("Impossible de me connecter à mon compte Free", None, ["free"]),  # "à", "mon": French
     ("Vivo sem sinal no Rio de Janeiro", None, ["vivo"]),
     ("Orange sin cobertura", "es", ["orange"]),  # the declared language counts
     ("Free shipping on every order today", None, []),  # the same words in English are words

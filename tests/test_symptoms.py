@@ -55,6 +55,11 @@ def test_spec_matches_the_taxonomy():
     ("history", "fr", "mon historique a disparu"),
     ("history", "de", "mein Verlauf ist weg"),
     ("history", "pt", "meu histórico sumiu"),
+    ("history", "es", "se me borró todo el historial de ChatGPT"),
+    ("history", "fr", "mon historique de conversations ChatGPT a disparu"),
+    ("login", "de", "ich kann mich nicht bei PayPal anmelden"),
+    ("no_response", "es", "WhatsApp no envía mensajes desde hace una hora"),
+    ("slow", "fr", "YouTube rame énormément ce soir"),
     # not_loading
     ("not_loading", "en", "the page won't load at all"),
     ("not_loading", "en", "stuck on the loading screen again"),
