@@ -38,3 +38,12 @@ def test_the_rules_decide_symptoms_the_model_has_hardly_seen():
              "ChatGPT went down today with 502 errors, here is what we know https://news.example.com/x"]
     first, second, news = blend_scores(model, texts)
     assert first >= THRESHOLD and second >= THRESHOLD > news
+
+
+def test_news_and_jokes_in_other_languages_are_not_reports():
+    texts = ["Última hora: caída mundial de Instagram afecta a millones https://noticias.example.com/x",
+             "si se cae WhatsApp me muero jaja",
+             "se o WhatsApp cair eu morro kkkk",
+             "Instagram no carga nada, error 500"]
+    news, joke, joke_pt, report = blend_scores(load_model(), texts)
+    assert max(news, joke, joke_pt) < THRESHOLD <= report

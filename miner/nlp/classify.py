@@ -31,10 +31,13 @@ UNFAMILIAR_MODEL_WEIGHT = 0.2  # its share for posts unlike those it learned fro
 MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say on it
 
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
-                  r"live updates|headline|via @|downdetector shows)\b", re.I)
+                  r"live updates|headline|via @|downdetector shows|"
+                  r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
+                  r"segundo o|segundo a|de acordo com)(?!\w)", re.I)
 URL = re.compile(r"https?://\S+")
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
-                  r"productivity down|lol$|😂)", re.I)
+                  r"productivity down|(?:lol|jaja\w*|jeje\w*|kkk+|mdr|ptdr)$|😂|"
+                  r"si se (?:cae|cayera|va)|se (?:o |a )?\w+ cair)", re.I)
 # a provider speaking: status pages, support replies, utility crews ("We are investigating elevated
 # error rates", "our technicians are working on it"); the brief counts these out, however failure-laden
 PROVIDER = re.compile(
