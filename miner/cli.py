@@ -453,9 +453,10 @@ def train(ctx: Context, gold_paths: tuple[str, ...], out_path: str | None) -> No
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False),
               help="A classifier saved by `miner train --out` instead of the shipped one.")
+@click.option("--ner", is_flag=True, help="Measure with spaCy's statistical NER added (as `miner extract --ner`).")
 @pass_ctx
 def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: str, as_json: bool,
-             model_path: str | None) -> None:
+             model_path: str | None, ner: bool) -> None:
     """Measure the NLP pipeline on labelled posts: precision, recall and F1 of the outage
     flag; per-symptom and micro P/R/F1; HTTP-code accuracy; place precision and recall
     (a place is found when name and country match); service accuracy.
@@ -475,7 +476,10 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
         fail(str(exc))
     if split != "all":
         gold = [g for g in gold if classify.split_of(g) == split]
-    predicted = ev.predict(gold, model_path)
+    try:
+        predicted = ev.predict(gold, model_path, ner)
+    except RuntimeError as exc:  # --ner without the model installed
+        fail(str(exc))
     if predictions_path:
         with open(predictions_path, "w", encoding="utf-8") as fh:
             for g, p in zip(gold, predicted):  # the gold post's text and time first, to read beside it

