@@ -299,10 +299,17 @@ def _negation_end(t: str, p: Patterns) -> int:
     return end
 
 
+@lru_cache(maxsize=4096)
+def _negation_end_of(t: str) -> int:
+    """_negation_end for a normalised post, kept for the classifier, which asks again (every
+    language's patterns are always used: see `_langs`)."""
+    return _negation_end(t, compiled(LANGS))
+
+
 def negated(text: str, lang: str | None = None) -> bool:
     """True when the post says the service works or is back: "works for me", "not down for
     me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche"."""
-    return _negation_end(normalise(text), compiled(_langs(lang))) >= 0
+    return _negation_end_of(normalise(text)) >= 0
 
 
 def http_codes(text: str) -> list[int]:
@@ -369,7 +376,7 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     """(symptom codes in taxonomy order, HTTP status codes) that the post asserts or asks about."""
     t = normalise(text)
     p = compiled(_langs(lang))
-    neg_end = _negation_end(t, p)
+    neg_end = _negation_end_of(t)
     spans = _matches(t, p, neg_end)
     strong = [x for x in spans if not x[0].endswith(WEAK)]
     found = {a.removesuffix(FIRM) for a, s1, e1 in strong
