@@ -72,3 +72,11 @@ def test_a_providers_status_update_is_not_a_report():
     status, api, crews, user = extract_batch(posts)
     assert not status.is_outage_report and not api.is_outage_report and not crews.is_outage_report
     assert user.is_outage_report
+
+
+def test_docs_split_at_whitespace_unless_spacy_tokens_are_asked_for():
+    post = Post("test", "8", "ChatGPT is down!! (error 403)", "2026-02-04T17:40:00Z")
+    fast, full = pipeline.build(), pipeline.build(spacy_tokens=True)
+    assert [t.text for t in pipeline.make_doc(fast, post)] == ["ChatGPT", "is", "down!!", "(error", "403)"]
+    assert [t.text for t in pipeline.make_doc(full, post)][-3:] == ["error", "403", ")"]
+    assert extract_batch([post], fast)[0] == extract_batch([post], full)[0]  # the same decisions
