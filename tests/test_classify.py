@@ -55,3 +55,14 @@ def test_train_and_evaluate_another_model_from_the_cli(tmp_path):
     evaluated = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--model", str(model), "--json"])
     assert evaluated.exit_code == 0, evaluated.output
     assert json.loads(evaluated.output)["n"] == 360
+
+
+def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
+    model = classify.load_model()
+    texts = ["Thanks for the lovely flowers, see you Friday", "my internet is down again @Virgin",
+             "outage outage outage #outage"]
+    codes = [[], ["connectivity"], []]
+    scores = classify.blend_scores(model, texts, codes)
+    assert scores[0] == scores[2] == classify.rule_score(texts[0], []) < classify.THRESHOLD
+    # a post with a symptom gets the blend, which is not the rules' score alone
+    assert scores[1] != classify.rule_score(texts[1], codes[1]) and scores[1] >= classify.THRESHOLD

@@ -206,7 +206,8 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
         f"- Trained: {datetime.now(timezone.utc):%Y-%m-%d} by `miner train`",
         "- Model: TF-IDF word 1-2-grams and character 3-grams (plus hint tokens for what the rules found),",
         "  logistic regression (balanced classes);",
-        f"  the pipeline's score blends it ({MODEL_WEIGHT:.0%}) with the rules in `miner/nlp/classify.py`.",
+        f"  the pipeline's score blends it ({MODEL_WEIGHT:.0%}) with the rules in `miner/nlp/classify.py`;",
+        "  posts in which the rules read no symptom are scored by the rules alone (not reports).",
         f"- Data: {len(train_rows)} training and {len(test_rows)} held-out posts from `models/labelled/`"
         " (split by a hash of the text: 1 in 5 held out).",
         f"- Positives: {sum(bool(r['is_outage_report']) for r in train_rows)} train,"
@@ -301,16 +302,24 @@ def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | N
     `langs` are the languages the sources declare (None: guessed from the text). The model has
     little say where it has hardly seen such posts: other languages than English (its labelled
     posts are English), and symptoms fewer than MIN_SUPPORT of its training reports showed
-    (HTTP errors, uploads); there the rules' patterns decide."""
+    (HTTP errors, uploads); there the rules' patterns decide.
+
+    A post in which the rules read no failure at all is not a report, and the model is not asked:
+    in 5-fold cross-validation it lifted 3 of 1,972 such labelled posts over the threshold (1
+    rightly), and they are most of a real stream (87% of 20,000 real tweets), so asking it
+    anyway cost half the pipeline's time."""
     if codes is None:
         codes = [symptom_finder.find_symptoms(t)[0] for t in texts]
-    rules = [rule_score(t, c) for t, c in zip(texts, codes)]
-    if model is None or not texts:
-        return rules
+    scores = [rule_score(t, c) for t, c in zip(texts, codes)]
+    asked = [i for i, c in enumerate(codes) if c]
+    if model is None or not asked:
+        return scores
     langs = langs or [None] * len(texts)
     support = getattr(model, "code_support_", {})
-    weights = [MODEL_WEIGHT if guess_language(t, lang) == "en" and not any(
-        support.get(code, MIN_SUPPORT) < MIN_SUPPORT for code in c) else UNFAMILIAR_MODEL_WEIGHT
-        for t, lang, c in zip(texts, langs, codes)]
-    probs = model.predict_proba([model_input(t, c) for t, c in zip(texts, codes)])[:, 1]
-    return [w * float(p) + (1 - w) * r for w, p, r in zip(weights, probs, rules)]
+    probs = model.predict_proba([model_input(texts[i], codes[i]) for i in asked])[:, 1]
+    for i, p in zip(asked, probs):
+        familiar = guess_language(texts[i], langs[i]) == "en" and not any(
+            support.get(code, MIN_SUPPORT) < MIN_SUPPORT for code in codes[i])
+        w = MODEL_WEIGHT if familiar else UNFAMILIAR_MODEL_WEIGHT
+        scores[i] = w * float(p) + (1 - w) * scores[i]
+    return scores
