@@ -156,7 +156,11 @@ def test_codes_come_in_taxonomy_order():
 
 def test_specific_beats_general():
     assert codes("my wifi is not working") == ["connectivity"]
-    assert codes("no internet since 6am, there's an outage in my area") == ["connectivity"]
+    assert codes("my broadband is down again") == ["connectivity"]  # a connection, not the provider
+    # an outage reported or asked about is the provider down as a whole, besides the lost connection
+    assert codes("no internet since 6am, there's an outage in my area") == ["connectivity", "total_outage"]
+    assert codes("no internet since 6am but no outage reported") == ["connectivity"]
+    assert codes("no internet, and the outage page doesn't load") == ["not_loading", "connectivity"]
     assert codes("power outage on Main St") == ["power"]  # not also a total outage
     assert codes("search isn't working") == ["feature_broken"]
 

@@ -385,8 +385,8 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     codes = _http(t, p) if _CODE.search(t) else []
     if codes:
         found.add("http_error")
-    if not found and "total_outage" in weak and _names_power_company(text):
-        weak = {"power"}  # "@GeorgiaPower any update on the outage?"
+    if found <= {"total_outage"} and "total_outage" in found | weak and _names_power_company(text):
+        found, weak = set(), {"power"}  # "@GeorgiaPower any update on the outage?"
     if not found and not weak and neg_end < 0 and ("down" in t or "offline" in t):
         if services.said_down(text):  # "ChatGPT down?": too short for the patterns, which need a verb
             weak = {"total_outage"}
