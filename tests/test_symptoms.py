@@ -69,7 +69,8 @@ def test_spec_matches_the_taxonomy():
     ("not_loading", "pt", "o site não carrega"),
     # no_response
     ("no_response", "en", "it just stopped responding to my prompts"),
-    ("no_response", "en", "can't send text messages today"),
+    ("no_response", "en", "my imessages are not sending"),
+    ("feature_broken", "en", "can't send text messages today"),  # SMS: one function of the phone network
     ("no_response", "es", "el bot no responde"),
     ("no_response", "fr", "l'assistant ne répond plus"),
     ("no_response", "de", "die App reagiert nicht"),
