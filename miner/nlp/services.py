@@ -41,7 +41,8 @@ FAILING_AFTER = (r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went 
                  r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|"
                  r"won'?t (?:load|open|work)|crash(?:ed|ing)|outage|having (?:issues|problems))\b"
                  r"(?!\s*(?:to\b|by\b|bad\b|the\b|a\b|here\b|there\b|\d|\$|%|on\b))")
-URL = r"https?://\S+|(?<![\w-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
+URL = r"https?://\S+"
+LINK = r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"  # a bare domain with a path: t.co/x, instagram.com/p/x
 
 
 @dataclass(frozen=True)
@@ -165,20 +166,27 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
             for a in [name, e.get("display", ""), *ci, *e.get("case_sensitive_aliases", [])]:
                 if len(_squash(a)) >= 2:
                     squashed.setdefault(_squash(a), name)
-    left, right = r"(?<![\w@#])", r"(?!\w)"
-    ci_words = sorted(aliases)
-    exact_words = sorted(exact)
-    parts = [f"(?P<url>{URL})", r"(?P<handle>(?<![\w@])@\w{1,30})", r"(?P<tag>(?<![\w#&])#\w+)",
-             f"(?P<alias>{left}{_trie_regex(ci_words, True)}{right})"]
-    if exact_words:
-        parts.append(f"(?P<exact>{left}{_trie_regex(exact_words, False)}{right})")
-    if local:
-        parts.append(f"(?P<local>{left}{_trie_regex(sorted(local), False)}{right})")
-    if said:
-        parts.append(f"(?P<said>{left}{_trie_regex(sorted(said), True)}(?={FAILING_AFTER}))")
-    regex = re.compile("|".join(parts))
+    regex = _matcher(sorted(aliases), sorted(exact), sorted(local), sorted(said))
     return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
                      frozenset(generic), regex, local, said)
+
+
+def _matcher(ci_words: list[str], exact_words: list[str], local: list[str], said: list[str]) -> re.Pattern[str]:
+    """The one regex of a catalogue. Apart from a URL, nothing starts right after a word
+    character, so that test comes first and once for all the other alternatives: the engine
+    then drops a position inside a word in one step instead of one per alternative (40 -> 25
+    us a tweet). Each alternative keeps the rest of its own left context."""
+    right = r"(?!\w)"
+    words = [f"(?P<alias>{_trie_regex(ci_words, True)}{right})"]
+    if exact_words:
+        words.append(f"(?P<exact>{_trie_regex(exact_words, False)}{right})")
+    if local:
+        words.append(f"(?P<local>{_trie_regex(local, False)}{right})")
+    if said:
+        words.append(f"(?P<said>{_trie_regex(said, True)}(?={FAILING_AFTER}))")
+    not_mid_word = [f"(?P<link>(?<!-){LINK})", r"(?P<handle>(?<!@)@\w{1,30})", r"(?P<tag>(?<![#&])#\w+)",
+                    "(?<![@#])(?:" + "|".join(words) + ")"]
+    return re.compile(f"(?P<url>{URL})|(?<!\\w)(?:" + "|".join(not_mid_word) + ")")
 
 
 def load_catalogue(extra: Path | None = None) -> Catalogue:
@@ -259,6 +267,9 @@ def _from_tag(tag: str, cat: Catalogue) -> str | None:
     return cat.plain.get(t)
 
 
+_LINKS = frozenset({"url", "link"})
+
+
 def find_services(text: str, catalogue: Catalogue | None = None, lang: str | None = None) -> list[str]:
     """Catalogue names the post mentions: named ones by first mention, then generic utilities.
     `lang` is the language the source declares (else guessed when needed): an entry's
@@ -268,9 +279,9 @@ def find_services(text: str, catalogue: Catalogue | None = None, lang: str | Non
     later: list[str] = []
     for m in cat.regex.finditer(text):
         kind = m.lastgroup
-        s = m.group()
-        if kind == "url":
+        if kind in _LINKS:
             continue
+        s = m.group()
         if kind == "alias":
             name = cat.aliases.get(_norm(s))
         elif kind == "exact":
@@ -300,7 +311,7 @@ def said_down(text: str, catalogue: Catalogue | None = None) -> bool:
     "Reddit offline", "@Discord is down"; not "Tesla down 5%" or "Netflix down to $5"."""
     cat = catalogue or default_catalogue()
     for m in cat.regex.finditer(text):
-        if m.lastgroup != "url" and _DOWN_AFTER.match(text, m.end()) and (
+        if m.lastgroup not in _LINKS and _DOWN_AFTER.match(text, m.end()) and (
                 m.lastgroup == "said" or find_services(m.group(), cat)):
             return True
     return False
