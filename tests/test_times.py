@@ -43,3 +43,42 @@ def test_no_time_expression(text):
 
 def test_no_post_time_no_answer():
     assert mentioned_at("since 9:26 a.m. PST", None) is None
+
+
+def _place(name: str, lat: float, lon: float, origin: str = "text"):
+    from miner.records import Place
+
+    return Place(text=name, name=name, kind="city", lat=lat, lon=lon, origin=origin)
+
+
+TORONTO = _place("Toronto", 43.70, -79.42, "author_location")
+LOS_ANGELES = _place("Los Angeles", 34.05, -118.24)
+PARIS = _place("Paris", 48.85, 2.35)
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    ("chatgpt down since 9:26", [TORONTO], "2026-02-04T14:26"),  # 9:26 in Toronto (EST)
+    ("chatgpt down since 9:26", [LOS_ANGELES], "2026-02-04T17:26"),  # 9:26 PST
+    ("no power since this morning", [LOS_ANGELES], "2026-02-04T16:00"),  # 8:00 PST
+    ("no power since last night", [LOS_ANGELES], "2026-02-04T06:00"),  # 22:00 PST the day before
+    ("broken since Tuesday", [LOS_ANGELES], "2026-02-03T08:00"),  # Tuesday began at 00:00 PST
+    ("en panne depuis 14h30", [PARIS], "2026-02-04T13:30"),  # 14:30 CET
+    # the author's own place comes before the places the text names; a zone written wins
+    ("down since 9:26", [LOS_ANGELES, TORONTO], "2026-02-04T14:26"),
+    ("down since 9:26 PST", [TORONTO], "2026-02-04T17:26"),
+    ("went down 2 hours ago", [TORONTO], "2026-02-04T15:40"),  # no clock: no zone needed
+    ("down since 9:26", [_place("Point Nemo", -48.9, -123.4)], "2026-02-04T09:26"),  # no town near: UTC
+])
+def test_clock_times_are_read_in_the_authors_zone(text, places, expected):
+    assert mentioned_at(text, POSTED, places).strftime("%Y-%m-%dT%H:%M") == expected
+
+
+def test_the_pipeline_reads_times_on_the_authors_clock():
+    from miner.nlp.extract import extract_batch
+    from miner.records import Post
+
+    post = Post(source="bluesky", id="1", text="chatgpt is down since 9:26, error 403 on every chat",
+                created_at=POSTED, author_location="Toronto, Ontario")
+    (found,) = extract_batch([post])
+    assert found.is_outage_report
+    assert found.mentioned_at.strftime("%Y-%m-%dT%H:%M") == "2026-02-04T14:26"

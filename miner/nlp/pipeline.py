@@ -87,11 +87,13 @@ def find_places(doc: Doc) -> Doc:
 
 @Language.component("outage_times")
 def find_times(doc: Doc) -> Doc:
-    """When the reported failure began ("since 9:26", "for the last hour"), for reports only."""
+    """When the reported failure began ("since 9:26", "for the last hour"), for reports only,
+    on the clock of the author's place (the places component runs first)."""
     score = get(doc, "outage_score")
     if score is None or score >= classify.THRESHOLD:
         post, text = _post_and_text(doc)
-        put(doc, "mentioned_at", times.mentioned_at(text, post.created_at if post else None))
+        put(doc, "mentioned_at", times.mentioned_at(text, post.created_at if post else None,
+                                                    get(doc, "places") or ()))
     return doc
 
 

