@@ -95,6 +95,23 @@ def test_domains_count_but_links_do_not():
     assert find_services("no power at all pic.twitter.com/Ksy8CtEIqb") == ["power"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("xhttps://netflix.com is down", []),  # a URL starts anywhere, even inside a word
+    ("see my-netflix.com/x", []),  # a link after a hyphen is still a link
+    ("go.netflix.com/x spotify", ["spotify"]),
+    ("Netflix down (netflix.com/help)", ["netflix"]),
+    ("foo-netflix down", ["netflix"]),  # a name may follow a hyphen, not a word character
+    ("netflix_down", []),
+    ("a@netflix", []),
+    ("x#netflix", []),
+    ("&#netflix", []),  # an HTML entity, not a hashtag
+    ("@netflix", ["netflix"]),
+])
+def test_left_context_of_each_kind_of_match(text, expected):
+    assert find_services(text) == expected
+    assert find_services(text + " /") == expected  # the same with the URL alternatives in play
+
+
 def test_ambiguous_operators():
     assert find_services("EE signal is gone") == ["ee"]
     assert find_services("I see you, ee, see you") == []
