@@ -492,3 +492,21 @@ def test_phrasings_that_still_count(text, expected):
 ])
 def test_not_these_codes_either(text, absent):
     assert absent not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the app keeps hanging", "app_crash"),
+    ("who broke the servers?", "total_outage"),
+    ("blank lobby screens since the patch", "not_loading"),
+    ("can't even get a web page to load", "not_loading"),
+    ("what is wrong with your network?", "total_outage"),
+    ("power's out in my building", "power"),
+])
+def test_more_phrasings(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", ["they hung up on me twice", "hanging out with friends tonight",
+                                  "what's going on with your customer service?"])
+def test_not_failures(text):
+    assert codes(text) == []
