@@ -3,7 +3,7 @@
 
 import pytest
 
-from miner.nlp.places import find_places, gazetteer
+from miner.nlp.places import _nothing_to_find, find_places, gazetteer
 
 
 def names(text: str, author_location: str | None = None) -> list[tuple[str, str | None]]:
@@ -364,3 +364,26 @@ def test_suburbs_after_a_street_and_in_lists(text, expected):
 ])
 def test_more_context_for_towns(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the quick test without tokens must let through: a pair of words that opens a name,
+    # a name read only in capitals, a hashtag, a list of counties, an operator's suburb, a word
+    # with an accent, an inner apostrophe, a name right after a URL
+    ("lost power in the Hamptons", ["The Hamptons"]),
+    ("outage in WA all day", ["Washington"]),
+    ("no wifi #Toronto", ["Toronto"]),
+    ("Dallas, Denton, and Collin counties lost power", ["Dallas County", "Denton County", "Collin County"]),
+    ("@CityPowerJhb no power in Malanshof", ["Malanshof"]),
+    ("Strom weg in München", ["Munich"]),
+    ("O'Fallon has no power", ["O'Fallon"]),
+    ("https://t.co/abc Toronto is dark", ["Toronto"]),
+    # and what it may stop: no name's first word, names only inside links and handles
+    ("no power at home since 6", []),
+    ("the power is back, us too", []),
+    ("see www.toronto.com for news", []),
+    ("@Toronto_Hydro any update?", []),
+])
+def test_posts_that_cannot_name_a_place_are_not_tokenised(text, expected):
+    assert [p.name for p in find_places(text)] == expected
+    assert _nothing_to_find(text, gazetteer().openings) == (not expected)
