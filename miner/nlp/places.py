@@ -570,7 +570,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             i += 1
             continue
-        if tok.kind != "word" or not _opens_a_name(toks, i, gaz):
+        if tok.kind != "word" or tok.norm not in gaz.first or not _opens_a_name(toks, i, gaz):
             if tok.kind == "word":
                 last_word_end = tok.end
             i += 1
