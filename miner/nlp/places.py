@@ -186,16 +186,25 @@ def _key(text: str) -> str:
     return " ".join(_word_norm(m.group("word")) for m in _TOKEN.finditer(text) if m.group("word"))
 
 
+@lru_cache(maxsize=65536)
+def _word(raw: str) -> tuple[str, str, int]:
+    """A word as matched, without a possessive 's: (the word, its key, characters cut). Words
+    recur from post to post, so this runs once per distinct word."""
+    cut = 2 if raw[-2:] in ("'s", "’s") else 0
+    if cut:
+        raw = raw[:-2]
+    return raw, _fold(raw) if raw.isalpha() or not _DIGIT.search(raw) else "", cut
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    append, fold, tok = out.append, _fold, _Tok  # the hot loop of the module
+    append, word, fold, tok = out.append, _word, _fold, _Tok  # the hot loop of the module
     for m in _TOKEN.finditer(text):
         url, at, tag, raw = m.groups()
         if raw is not None:
             start, end = m.span()
-            if raw[-2:] in ("'s", "’s"):
-                raw, end = raw[:-2], end - 2
-            append(tok("word", raw, fold(raw) if raw.isalpha() or not _DIGIT.search(raw) else "", start, end))
+            raw, norm, cut = word(raw)
+            append(tok("word", raw, norm, start, end - cut))
         elif tag is not None:
             append(tok("tag", tag, fold(tag), m.start() + 1, m.end()))
         else:
