@@ -378,11 +378,14 @@ def test_more_context_for_towns(text, expected):
     ("Strom weg in München", ["Munich"]),
     ("O'Fallon has no power", ["O'Fallon"]),
     ("https://t.co/abc Toronto is dark", ["Toronto"]),
+    ("no power in reading city centre", ["Reading"]),  # a name that needs a capital, then a place word
+    ("nice, france is dark", ["Nice", "France"]),  # ... or a qualifier
     # and what it may stop: no name's first word, names only inside links and handles
     ("no power at home since 6", []),
     ("the power is back, us too", []),
     ("see www.toronto.com for news", []),
     ("@Toronto_Hydro any update?", []),
+    ("we are over it", []),  # a name only when capitalised
 ])
 def test_posts_that_cannot_name_a_place_are_not_tokenised(text, expected):
     assert [p.name for p in find_places(text)] == expected

@@ -125,9 +125,13 @@ class Openings:
     """The words that may open a name, for a test that needs no tokens (`_nothing_to_find`):
     a name's first word if it is one word run, else its first two runs (so "the", "new", "san"
     count only before "hamptons", "york", "jose"); names read only in capitals (US, WA) count
-    only in capitals; blocked phrases not at all."""
+    only in capitals; names that need a capital (Over, Hope) count in lower case only before a
+    word that may qualify them or say they are a place ("hope, bc", "reading city centre");
+    blocked phrases not at all."""
 
     words: frozenset[str]  # lowercase
+    capital_words: frozenset[str]  # lowercase: the names of the CAPITAL and QUALIFIED rules
+    followers: frozenset[str]  # lowercase: first runs of the qualifiers and of the context_after words
     upper_words: frozenset[str]  # as written: the names read only in capitals
     pairs: frozenset[tuple[str, str]]  # lowercase
     tags: frozenset[str]  # what a hashtag may be: a tag key, or a name's first word
@@ -446,12 +450,15 @@ def _build() -> Gazetteer:
         air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)|@(?:%s)\b" % (
             "|".join(map(re.escape, cfg["air_travel_words"])), "|".join(map(re.escape, cfg["airline_handles"]))), re.I),
         openings=_openings(entries, frozenset(tags.keys() | first), frozenset(
-            h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries)),
+            h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
+            frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w)))),
     )
 
 
-def _openings(entries: dict[str, Entry], tags: frozenset[str], suburb_handles: frozenset[str]) -> Openings:
+def _openings(entries: dict[str, Entry], tags: frozenset[str], suburb_handles: frozenset[str],
+              followers: frozenset[str]) -> Openings:
     words: set[str] = set()
+    capital: set[str] = set()
     upper: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for key, entry in entries.items():
@@ -462,9 +469,12 @@ def _openings(entries: dict[str, Entry], tags: frozenset[str], suburb_handles: f
             pairs.add((runs[0], runs[1]))
         elif all(c.upper for c in entry.cands):
             upper.add(runs[0].upper())
+        elif entry.rule in (CAPITAL, QUALIFIED):
+            capital.add(runs[0])
         else:
             words.add(runs[0])
-    return Openings(frozenset(words), frozenset(upper), frozenset(pairs), tags, suburb_handles)
+    return Openings(frozenset(words), frozenset(capital), followers, frozenset(upper), frozenset(pairs), tags,
+                    suburb_handles)
 
 
 def _rank(cands: list[Cand]) -> list[Cand]:
@@ -1107,9 +1117,27 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
     if not (openings.words.isdisjoint(low) and openings.pairs.isdisjoint(zip(low, low[1:]))
             and openings.upper_words.isdisjoint(runs.split())):
         return False
+    if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
+        return False
     if "#" in text and any(not t.isascii() or t.lower() in openings.tags for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text)))
+
+
+def _may_be_capital_name(cased: list[str], low: list[str], openings: Openings) -> bool:
+    """Whether a word that is a place only when capitalised (rules CAPITAL and QUALIFIED: Over,
+    Hope, Reading) may be one here: it is capitalised, or the next word may qualify it ("hope,
+    bc") or say it is a place ("reading city centre"). A possessive is a run of its own: "hope's
+    bc" looks past the "s"."""
+    for k, word in enumerate(low):
+        if word in openings.capital_words:
+            if cased[k][0].isupper():
+                return True
+            after = low[k + 1:k + 3]
+            if after and (after[0] in openings.followers or (
+                    after[0] == "s" and len(after) > 1 and after[1] in openings.followers)):
+                return True
+    return False
 
 
 def _suburbs(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer, origin: str) -> list[Place]:
