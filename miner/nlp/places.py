@@ -1000,6 +1000,8 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
     another is twenty times as populous (in an English post Santa Clara, California over Cuba,
     Paris, France over Texas; in a Spanish one San José, Costa Rica over California); a small
     town abroad after in/at, in a post to a utility, is one of the utility's suburbs."""
+    if not any(m.cands for m in mentions):
+        return []  # nothing to resolve: the anchors below cost a pass over the tokens
     anchors: list[tuple[int, str | None, str | None]] = []  # (mention, country, admin1)
     english = False
     lang = ""
