@@ -1123,7 +1123,8 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
         return False
     if "#" in text and any(not t.isascii() or t.lower() in openings.tags for t in _HASHTAG.findall(text)):
         return False
-    return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text)))
+    return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
+        or not _OUTAGE_WORD.search(text)  # _suburbs wants both
 
 
 def _may_be_capital_name(cased: list[str], low: list[str], openings: Openings) -> bool:
