@@ -386,6 +386,7 @@ def test_more_context_for_towns(text, expected):
     ("see www.toronto.com for news", []),
     ("@Toronto_Hydro any update?", []),
     ("we are over it", []),  # a name only when capitalised
+    ("hope you get it fixed", []),  # a name only in context, and then capitalised
 ])
 def test_posts_that_cannot_name_a_place_are_not_tokenised(text, expected):
     assert [p.name for p in find_places(text)] == expected

@@ -130,7 +130,7 @@ class Openings:
     blocked phrases not at all."""
 
     words: frozenset[str]  # lowercase
-    capital_words: frozenset[str]  # lowercase: the names of the CAPITAL and QUALIFIED rules
+    capital_words: frozenset[str]  # lowercase: names of rules CAPITAL, QUALIFIED, CONTEXT (but state codes)
     followers: frozenset[str]  # lowercase: first runs of the qualifiers and of the context_after words
     upper_words: frozenset[str]  # as written: the names read only in capitals
     pairs: frozenset[tuple[str, str]]  # lowercase
@@ -449,13 +449,13 @@ def _build() -> Gazetteer:
         countries=countries,
         air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)|@(?:%s)\b" % (
             "|".join(map(re.escape, cfg["air_travel_words"])), "|".join(map(re.escape, cfg["airline_handles"]))), re.I),
-        openings=_openings(entries, frozenset(tags.keys() | first), frozenset(
+        openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w)))),
     )
 
 
-def _openings(entries: dict[str, Entry], tags: frozenset[str], suburb_handles: frozenset[str],
+def _openings(entries: dict[str, Entry], codes: set[str], tags: frozenset[str], suburb_handles: frozenset[str],
               followers: frozenset[str]) -> Openings:
     words: set[str] = set()
     capital: set[str] = set()
@@ -469,8 +469,8 @@ def _openings(entries: dict[str, Entry], tags: frozenset[str], suburb_handles: f
             pairs.add((runs[0], runs[1]))
         elif all(c.upper for c in entry.cands):
             upper.add(runs[0].upper())
-        elif entry.rule in (CAPITAL, QUALIFIED):
-            capital.add(runs[0])
+        elif entry.rule in (CAPITAL, QUALIFIED) or (entry.rule == CONTEXT and key not in codes):
+            capital.add(runs[0])  # in lower case, only a qualifier or a context_after word helps (_accept)
         else:
             words.add(runs[0])
     return Openings(frozenset(words), frozenset(capital), followers, frozenset(upper), frozenset(pairs), tags,
@@ -1128,10 +1128,10 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
 
 
 def _may_be_capital_name(cased: list[str], low: list[str], openings: Openings) -> bool:
-    """Whether a word that is a place only when capitalised (rules CAPITAL and QUALIFIED: Over,
-    Hope, Reading) may be one here: it is capitalised, or the next word may qualify it ("hope,
-    bc") or say it is a place ("reading city centre"). A possessive is a run of its own: "hope's
-    bc" looks past the "s"."""
+    """Whether a word that is a place only when capitalised (rules CAPITAL, QUALIFIED, and CONTEXT
+    but for state codes: Over, Hope, Reading) may be one here: it is capitalised, or the next
+    word may qualify it ("hope, bc") or say it is a place ("reading city centre"). A possessive
+    is a run of its own: "hope's bc" looks past the "s"."""
     for k, word in enumerate(low):
         if word in openings.capital_words:
             if cased[k][0].isupper():
