@@ -5,7 +5,8 @@ or more, countries, US states and other first-level divisions; from `models/plac
 the admin1 names, US and UK counties and small towns; from `models/place_aliases.json` what
 people write instead (NYC, SoCal, the Bay Area, München) and the guard lists. It is built once,
 on first use, into one dict keyed by normalised n-grams, so a post costs one regex pass and a
-few dict lookups (about 0.05 ms).
+few dict lookups (about 0.1 ms); three real tweets in four name nothing that could open a name,
+which a test without tokens tells in about 0.01 ms (`_nothing_to_find`).
 
 Each spelling carries a rule saying how much evidence it needs (`_accept`): unambiguous names
 (Toronto, houston) need none; English words and small foreign places (Reading, Derby, Comé)
