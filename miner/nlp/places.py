@@ -41,6 +41,7 @@ from pathlib import Path
 from miner.config import models_path
 from miner.records import Place
 
+from . import hashtags
 from .language import guess_language
 
 # how much evidence a spelling needs to be a place (see _accept)
@@ -114,11 +115,11 @@ class Gazetteer:
     handle_countries: dict[str, str]  # @citypowerjhb -> ZA
     comma_codes: frozenset[str]
     compass: dict[str, str]
-    airport_codes: frozenset[str]  # LAX, LHR: the airport in a post about flying
     suburb_countries: frozenset[str]
     not_suburbs: frozenset[str]
     countries: dict[str, Cand]  # ISO code -> the country
-    air_travel: re.Pattern
+    tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # words before and after a place in a hashtag
+    tag_not_codes: frozenset[str]  # short words that are codes but not in a hashtag (#nopower)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
 
 
@@ -137,6 +138,7 @@ class Openings:
     upper_words: frozenset[str]  # as written: the names read only in capitals
     pairs: frozenset[tuple[str, str]]  # lowercase
     tags: frozenset[str]  # what a hashtag may be: a tag key, or a name's first word
+    tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # or a place joined to a topic word (#yycflood)
     suburb_handles: frozenset[str]  # handles of operators in a country with suburbs to find
 
 
@@ -160,6 +162,7 @@ class _Mention:
     qual_len: int = 0  # words of the qualifier after the name
     prefix_raw: str = ""
     local: tuple[int, int] | None = None  # characters of a place we do not know, in this one ("Karon, Texas")
+    chars: tuple[int, int] | None = None  # the place's characters inside a hashtag ("yyc" of #yycflood)
 
 
 # --------------------------------------------------------------------------- normalising
@@ -417,6 +420,7 @@ def _build() -> Gazetteer:
     handle_countries = {h: cc for cc, hs in cfg["handle_countries"].items() for h in hs}
     countries = {c.country: c for cs in found.values() for c in cs if c.kind == "country"}
     first = {key.split(" ", 1)[0] for key in entries}
+    topics = (_longest_first(cfg["hashtag_topics"]["before"]), _longest_first(cfg["hashtag_topics"]["after"]))
     return Gazetteer(
         entries=entries,
         first=first,
@@ -444,16 +448,39 @@ def _build() -> Gazetteer:
         handle_countries=handle_countries,
         comma_codes=frozenset(cfg["codes_needing_comma"]),
         compass=dirs["abbreviations"],
-        airport_codes=frozenset(cfg["airport_codes"]),
         suburb_countries=frozenset(cfg["suburb_countries"]),
         not_suburbs=frozenset(cfg["not_suburbs"]),
         countries=countries,
-        air_travel=re.compile(r"\b(?:%s)\b|(?-i:\b[A-Z]{2} ?\d{2,4}\b)|@(?:%s)\b" % (
-            "|".join(map(re.escape, cfg["air_travel_words"])), "|".join(map(re.escape, cfg["airline_handles"]))), re.I),
+        tag_topics=topics,
+        tag_not_codes=frozenset(cfg["hashtag_topics"]["not_codes"]),
         openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
-            frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w)))),
+            frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
     )
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
+    """A place joined to a topic word in a hashtag (#yycflood, #coflood, #RescuePH, #PrayForBoston):
+    a name that counts as a hashtag of its own, or a state, province, country or airport code."""
+    span = hashtags.place_part(tok.raw, gaz.tag_topics[0], gaz.tag_topics[1])
+    if span is None:
+        return None
+    key = _fold(tok.raw[span[0]:span[1]])
+    entry = gaz.tags.get(key)
+    if entry is not None and entry.rule != BLOCK:
+        cands = entry.cands
+    elif len(key) <= 3 and key not in gaz.tag_not_codes:
+        cands = [c for c in (gaz.entries[key].cands if key in gaz.entries and gaz.entries[key].rule != BLOCK else ())]
+        cands += [c for c, _ in gaz.qualifiers.get(key, ()) if c not in cands]
+        country = gaz.countries.get(key.upper()) if len(key) == 2 else None
+        cands += [country] if country is not None and country not in cands else []
+    else:
+        return None
+    return _Mention(i, i + 1, cands, chars=(tok.start + span[0], tok.start + span[1])) if cands else None
 
 
 def _heads(keys: Iterable[str]) -> frozenset[str]:
@@ -470,7 +497,7 @@ def _heads(keys: Iterable[str]) -> frozenset[str]:
 
 
 def _openings(entries: dict[str, Entry], codes: set[str], tags: frozenset[str], suburb_handles: frozenset[str],
-              followers: frozenset[str]) -> Openings:
+              followers: frozenset[str], tag_topics: tuple[tuple[str, ...], tuple[str, ...]]) -> Openings:
     """What `_nothing_to_find` looks for, from the keys: each by its first word runs and rule."""
     words: set[str] = set()
     capital: set[str] = set()
@@ -489,7 +516,7 @@ def _openings(entries: dict[str, Entry], codes: set[str], tags: frozenset[str], 
         else:
             words.add(runs[0])
     return Openings(frozenset(words), frozenset(capital), followers, frozenset(upper), frozenset(pairs), tags,
-                    suburb_handles)
+                    tag_topics, suburb_handles)
 
 
 def _rank(cands: list[Cand]) -> list[Cand]:
@@ -590,7 +617,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                     i += 2
                     continue
             entry = gaz.tags.get(tok.norm)
-            if entry is None and len(tok.raw) == 2 and tok.raw.isupper():  # #UK, #LA
+            if entry is None and len(tok.raw) in (2, 3) and tok.raw.isupper():  # #UK, #LA, #LAX
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
             listed = bool(mentions) and mentions[-1].end == i and toks[i - 1].kind == "tag"  # #catford #hove
@@ -602,6 +629,8 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                         and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
+            elif (joined := _joined_tag(tok, i, gaz)) is not None:
+                mentions.append(joined)
             i += 1
             continue
         if tok.kind != "word" or tok.norm not in gaz.first or not _opens_a_name(toks, i, gaz):
@@ -764,8 +793,6 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if _part_of_a_name(text, toks, i, end, entry, gaz, after_place):
         return None
-    if last.raw in gaz.airport_codes and _air_travel(text, gaz):
-        return None  # "flights into LAX", "from JNB to LHR": the airport
     shouting = _shouting(text, toks, i, end)
     is_upper = raw.isupper() and sum(c.isalpha() for c in raw) > 1
     cands = [c for c in entry.cands if not c.upper or (is_upper and not shouting)]
@@ -875,12 +902,6 @@ def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Ga
         return False
     nxt = toks[after] if after < len(toks) else None  # alone: nothing but punctuation or tags after
     return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start))
-
-
-def _air_travel(text: str, gaz: Gazetteer) -> bool:
-    """Whether the post is about flying: a flight number (DL1262) or a word such as flight,
-    airport, gate, TSA."""
-    return gaz.air_travel.search(text) is not None
 
 
 def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
@@ -1070,7 +1091,7 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             country = gaz.countries.get(next(iter(handle_countries)) if len(handle_countries) == 1 else "")
             if country is not None:
                 chosen = Cand(chosen.name, "area", country.country, None, country.lat, country.lon)
-        span = text[toks[m.start].start:toks[m.end - 1].end]
+        span = text[m.chars[0]:m.chars[1]] if m.chars else text[toks[m.start].start:toks[m.end - 1].end]
         if m.prefix:
             chosen = Cand(f"{m.prefix} {chosen.name}", "area", chosen.country,
                           chosen.admin1 if chosen.kind != "country" else None, chosen.lat, chosen.lon)
@@ -1136,7 +1157,8 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
         return False
     if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
         return False
-    if "#" in text and any(not t.isascii() or t.lower() in openings.tags for t in _HASHTAG.findall(text)):
+    if "#" in text and any(not t.isascii() or t.lower() in openings.tags
+                           or hashtags.place_part(t, *openings.tag_topics) for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
         or not _OUTAGE_WORD.search(text)  # _suburbs wants both

@@ -1,0 +1,41 @@
+"""The place part of a hashtag that joins a place to a topic word: #yycflood, #coflood,
+#nswfires, #RescuePH, #PrayForBoston, #DallasStorm, #YYCFlood013.
+
+Crisis and local tags are often the only clue to where a post comes from. This module only
+splits the tag; miner.nlp.places decides whether the part names a place (a whole name, or a
+state, province, country or airport code) and which one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_DIGITS = re.compile(r"\d+$")
+MAX_TOPICS = 2  # "#COFloodRelief": flood and relief
+
+
+def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[int, int] | None:
+    """Where the place part of `tag` (without the '#') lies, as (start, end), once the topic
+    words are taken off: `after` are the words that follow a place ("flood", "wx", "fire"),
+    `before` those that precede one ("prayfor", "rescue"). None when no topic word is there,
+    or nothing is left. Topic words are matched case-blind, longest first."""
+    low = tag.lower()
+    start, end = 0, len(low)
+    digits = _DIGITS.search(low)
+    if digits:
+        end = digits.start()  # "#YYCFlood013"
+    stripped = 0
+    for _ in range(MAX_TOPICS):
+        word = next((w for w in after if low.endswith(w, start, end) and end - len(w) > start), None)
+        if word is None:
+            break
+        end -= len(word)
+        stripped += 1
+    for _ in range(MAX_TOPICS - stripped):
+        word = next((w for w in before if low.startswith(w, start, end) and start + len(w) < end), None)
+        if word is None:
+            break
+        start += len(word)
+        stripped += 1
+    return (start, end) if stripped else None
