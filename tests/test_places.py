@@ -211,7 +211,7 @@ def test_airport_codes_are_the_city(text, expected):
 
 @pytest.mark.parametrize("text, name, country", [
     ("power outages in the Northeast after the storm", "Northeast", "US"),
-    ("#PabloPH now approaching Mindanao", "Mindanao", "PH"),
+    ("#Pablo now approaching Mindanao", "Mindanao", "PH"),
     ("Power Outages: Latest totals from around the Miami Valley", "Miami Valley", "US"),
     ("network issues in the central belt of scotland", "Central Belt", "GB"),
     ("@ThreeUK no signal in Wapping since Monday", "Wapping", "GB"),
@@ -415,3 +415,14 @@ def test_a_place_joined_to_a_topic_word_in_a_hashtag(text, expected):
                                   "#willpower", "#superpower", "#mypower #wepower"])
 def test_hashtags_that_join_no_place(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#YolandaPH evacuations", [("PH", "Philippines", "PH")]),
+    ("campus closed #MissionBC", [("BC", "British Columbia", "CA")]),
+    ("#ThreeUK no signal", []),  # an operator's tag, not the country
+    ("#DirectTV down", []),
+    ("#EEoutage again", []),  # EE the operator, not Estonia
+])
+def test_a_code_after_a_word_in_a_hashtag(text, expected):
+    assert [(p.text, p.name, p.country) for p in find_places(text)] == expected

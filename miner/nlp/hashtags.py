@@ -1,5 +1,6 @@
 """The place part of a hashtag that joins a place to a topic word: #yycflood, #coflood,
-#nswfires, #RescuePH, #PrayForBoston, #DallasStorm, #YYCFlood013.
+#nswfires, #RescuePH, #PrayForBoston, #DallasStorm, #YYCFlood013; or a word to a code in
+capitals: #PabloPH, #MissionBC.
 
 Crisis and local tags are often the only clue to where a post comes from. This module only
 splits the tag; miner.nlp.places decides whether the part names a place (a whole name, or a
@@ -12,14 +13,17 @@ import re
 from collections.abc import Iterable
 
 _DIGITS = re.compile(r"\d+$")
+_CODE_AT_END = re.compile(r"[a-z]([A-Z]{2,3})$")  # "#PabloPH", "#MissionBC": a code after a word
 MAX_TOPICS = 2  # "#COFloodRelief": flood and relief
 
 
-def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[int, int] | None:
-    """Where the place part of `tag` (without the '#') lies, as (start, end), once the topic
+def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[int, int, bool] | None:
+    """Where the place part of `tag` (without the '#') lies, as (start, end, by_topic), once the topic
     words are taken off: `after` are the words that follow a place ("flood", "wx", "fire"),
-    `before` those that precede one ("prayfor", "rescue"). None when no topic word is there,
-    or nothing is left. Topic words are matched case-blind, longest first."""
+    `before` those that precede one ("prayfor", "rescue"). Without a topic word, a code in
+    capitals after a lower-case letter (#YolandaPH; `by_topic` is then False, and the places
+    module takes fewer codes). None when neither is there, or nothing is left. Topic words are
+    matched case-blind, longest first."""
     low = tag.lower()
     start, end = 0, len(low)
     digits = _DIGITS.search(low)
@@ -38,4 +42,7 @@ def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[i
             break
         start += len(word)
         stripped += 1
-    return (start, end) if stripped else None
+    if stripped:
+        return start, end, True
+    code = _CODE_AT_END.search(tag)
+    return (*code.span(1), False) if code else None

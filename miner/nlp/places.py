@@ -120,6 +120,7 @@ class Gazetteer:
     countries: dict[str, Cand]  # ISO code -> the country
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # words before and after a place in a hashtag
     tag_not_codes: frozenset[str]  # short words that are codes but not in a hashtag (#nopower)
+    tag_code_countries: frozenset[str]  # country codes that count after a word in a hashtag (#YolandaPH)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
 
 
@@ -453,6 +454,7 @@ def _build() -> Gazetteer:
         countries=countries,
         tag_topics=topics,
         tag_not_codes=frozenset(cfg["hashtag_topics"]["not_codes"]),
+        tag_code_countries=frozenset(c for c in cfg["hashtag_topics"]["countries_after_a_word"] if c in countries),
         openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
@@ -466,21 +468,27 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     """A place joined to a topic word in a hashtag (#yycflood, #coflood, #RescuePH, #PrayForBoston):
     a name that counts as a hashtag of its own, or a state, province, country or airport code."""
-    span = hashtags.place_part(tok.raw, gaz.tag_topics[0], gaz.tag_topics[1])
-    if span is None:
+    found = hashtags.place_part(tok.raw, gaz.tag_topics[0], gaz.tag_topics[1])
+    if found is None:
         return None
-    key = _fold(tok.raw[span[0]:span[1]])
+    start, end, by_topic = found
+    key = _fold(tok.raw[start:end])
     entry = gaz.tags.get(key)
-    if entry is not None and entry.rule != BLOCK:
+    if key in gaz.tag_not_codes:
+        return None
+    if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
+        cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
+        cands += [gaz.countries[key.upper()]] if key.upper() in gaz.tag_code_countries else []
+    elif entry is not None and entry.rule != BLOCK:
         cands = entry.cands
-    elif len(key) <= 3 and key not in gaz.tag_not_codes:
+    elif len(key) <= 3:
         cands = [c for c in (gaz.entries[key].cands if key in gaz.entries and gaz.entries[key].rule != BLOCK else ())]
         cands += [c for c, _ in gaz.qualifiers.get(key, ()) if c not in cands]
         country = gaz.countries.get(key.upper()) if len(key) == 2 else None
         cands += [country] if country is not None and country not in cands else []
     else:
         return None
-    return _Mention(i, i + 1, cands, chars=(tok.start + span[0], tok.start + span[1])) if cands else None
+    return _Mention(i, i + 1, cands, chars=(tok.start + start, tok.start + end)) if cands else None
 
 
 def _heads(keys: Iterable[str]) -> frozenset[str]:
