@@ -208,6 +208,23 @@ def test_hedges_and_local_negation():
     assert codes("calm down, it's fine") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Be prepared for a power outage that will leave frozen foods vulnerable",
+    "Praying for a power outage and no school tomorrow",
+    "this storm could cause a power outage tonight",
+    "Some residents can expect a 3-hour power outage Friday",
+    "What happens to my security system in the event of a power outage?",
+    "high winds and potential power outages tomorrow",
+])
+def test_warnings_hopes_and_forecasts_report_nothing(text):
+    assert codes(text) == []
+
+
+def test_a_failure_after_a_forecast_still_counts():
+    assert codes("they warned of outages. Now my power is out") == ["power"]  # a new sentence
+    assert codes("used as much as possible, then power went out") == ["power"]  # "as possible" is no hedge
+
+
 @pytest.mark.parametrize("text, expected", [
     ("ChatGPT keeps saying error 403", [403]),
     ("HTTP 502 again", [502]),
