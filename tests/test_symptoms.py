@@ -215,6 +215,10 @@ def test_hedges_and_local_negation():
     "Some residents can expect a 3-hour power outage Friday",
     "What happens to my security system in the event of a power outage?",
     "high winds and potential power outages tomorrow",
+    "really hoping for a power outage tomorrow so no school",
+    "can we just have a power outage for the next five weeks",
+    "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
+    "brand new dishwasher doesn't work",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -223,6 +227,8 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
 def test_a_failure_after_a_forecast_still_counts():
     assert codes("they warned of outages. Now my power is out") == ["power"]  # a new sentence
     assert codes("used as much as possible, then power went out") == ["power"]  # "as possible" is no hedge
+    assert codes("how in 2019 can we have no phone service in London") == ["connectivity"]
+    assert codes("no hope for this outage to be fixed soon") == ["total_outage"]
 
 
 @pytest.mark.parametrize("text, expected", [
