@@ -67,10 +67,11 @@ def test_a_providers_status_update_is_not_a_report():
         "We are currently investigating elevated error rates on ChatGPT.",
         "We're experiencing an elevated level of API errors and are looking into the issue.",
         "We're aware of the outage in your area. Our technicians are working to restore power.",
+        "I see you experienced an error when logging in. We have no reported outage; could you clear your cache?",
         "ChatGPT keeps giving me elevated error rates, can't log in",
     ])]
-    status, api, crews, user = extract_batch(posts)
-    assert not status.is_outage_report and not api.is_outage_report and not crews.is_outage_report
+    status, api, crews, care, user = extract_batch(posts)
+    assert not any(p.is_outage_report for p in (status, api, crews, care))
     assert user.is_outage_report
 
 

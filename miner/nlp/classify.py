@@ -51,7 +51,11 @@ PROVIDER = re.compile(
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
     r"will be) (?:working|dispatched|en route|on (?:site|the way))|sorry to hear|(?:send|drop) (?:us|me) a "
     r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
-    r"(?:users|customers) may (?:have )?(?:noticed|experience))")
+    r"(?:users|customers) may (?:have )?(?:noticed|experience)|no outages? (?:has|have) been reported|"
+    r"we have no (?:reported )?outages?|no (?:reported )?outages? (?:reported )?(?:at the moment|in your area)|"
+    r"(?:could|can) you (?:please )?(?:clear|restart|reset|power cycle|try (?:a different|another|restarting|"
+    r"resetting|clearing))|clear(?:ing)? your (?:cache|cookies|browser)|we assure you|"
+    r"i see (?:that )?you(?:'ve| have)? (?:experienced|had|are having|were having))")
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
