@@ -473,16 +473,17 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
         return None
     start, end, by_topic = found
     key = _fold(tok.raw[start:end])
-    entry = gaz.tags.get(key)
     if key in gaz.tag_not_codes:
         return None
+    name = gaz.tags.get(key)
     if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
         cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
         cands += [gaz.countries[key.upper()]] if key.upper() in gaz.tag_code_countries else []
-    elif entry is not None and entry.rule != BLOCK:
-        cands = entry.cands
-    elif len(key) <= 3:
-        cands = [c for c in (gaz.entries[key].cands if key in gaz.entries and gaz.entries[key].rule != BLOCK else ())]
+    elif name is not None and name.rule != BLOCK:
+        cands = name.cands
+    elif len(key) <= 3:  # an airport, state or province code, then a country's
+        code = gaz.entries.get(key)
+        cands = list(code.cands) if code is not None and code.rule != BLOCK else []
         cands += [c for c, _ in gaz.qualifiers.get(key, ()) if c not in cands]
         country = gaz.countries.get(key.upper()) if len(key) == 2 else None
         cands += [country] if country is not None and country not in cands else []
