@@ -426,3 +426,8 @@ def test_hashtags_that_join_no_place(text):
 ])
 def test_a_code_after_a_word_in_a_hashtag(text, expected):
     assert [(p.text, p.name, p.country) for p in find_places(text)] == expected
+
+
+def test_hashtags_with_accents():
+    assert [(p.text, p.name) for p in find_places("#montréalstorm no power")] == [("montréal", "Montréal")]
+    assert find_places("#İstanbulflood") == []  # "İ" lowers to two characters: no split

@@ -25,6 +25,8 @@ def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[i
     module takes fewer codes). None when neither is there, or nothing is left. Topic words are
     matched case-blind, longest first."""
     low = tag.lower()
+    if len(low) != len(tag):  # "İ" lowers to two characters: the spans would not fit the tag
+        return None
     start, end = 0, len(low)
     digits = _DIGITS.search(low)
     if digits:
