@@ -61,6 +61,19 @@ def test_ner_option_says_what_to_install_when_the_model_is_missing():
         assert "Issaquah" in [p.name for p in extract_batch([post], nlp)[0].places]
 
 
+def test_outage_statistics_are_news():
+    """The brief counts outage statistics as news, not reports."""
+    posts = [Post("test", str(n), text, "2026-02-04T17:40:00Z") for n, text in enumerate([
+        "More than 7,000 customers without power across the county after the storm",
+        "POWER OUTAGE UPDATE (6:35a): Marshall 2,795, Longview 7,145, total 18,858 without power",
+        "no power on our street since 6am, the whole block is dark",
+    ])]
+    stats, update, user = extract_batch(posts)
+    assert classify.cues(posts[0].text).news and classify.cues(posts[1].text).news
+    assert stats.outage_score < user.outage_score and update.outage_score < user.outage_score
+    assert user.is_outage_report
+
+
 def test_a_providers_status_update_is_not_a_report():
     """The brief: a provider's own update does not count, however many failures it names."""
     posts = [Post("test", str(n), text, "2026-02-04T17:40:00Z") for n, text in enumerate([

@@ -36,6 +36,13 @@ NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
+# outage statistics, which the brief counts as news: "7,000 customers without power", "an outage
+# affecting 415 customers", "POWER OUTAGE UPDATE (6:35a)"
+STATS = re.compile(r"\b\d[\d,.]*k? (?:\w+ ){0,3}(?:customers|homes|households|residents|people|users|businesses)"
+                   r"(?: \w+)? (?:without|affected|impacted|lost|remain without|are without|still without)|"
+                   r"(?:affecting|impacting|affected|impacted) (?:about |approximately |nearly |more than |over |"
+                   r"roughly |some )?\d[\d,.]*k? (?:\w+ ){0,2}(?:customers|homes|households|residents|people|users)|"
+                   r"^(?:power )?outage update\b|\boutage update:")  # a headline, not "any outage update for 92583?"
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
                   r"productivity down|(?:lol|jaja\w*|jeje\w*|kkk+|mdr|ptdr)$|😂|"
                   r"si se (?:cae|cayera|va)|se (?:o |a )?\w+ cair)")
@@ -66,7 +73,7 @@ class Cues:
 
     negated: bool  # "works for me", "back up now"
     link: bool
-    news: bool
+    news: bool  # news wording, or outage statistics
     provider: bool
     joke: bool
 
@@ -74,7 +81,8 @@ class Cues:
 @lru_cache(maxsize=4096)  # a batch's rules, then its model inputs, read the same posts
 def cues(text: str) -> Cues:
     low = text.lower()
-    return Cues(symptom_finder.negated(text), URL.search(text) is not None, NEWS.search(low) is not None,
+    return Cues(symptom_finder.negated(text), URL.search(text) is not None,
+                NEWS.search(low) is not None or STATS.search(low) is not None,
                 PROVIDER.search(low) is not None, JOKE.search(low) is not None)
 
 
