@@ -36,7 +36,6 @@ FIRM = "__firm"  # group-name suffix of `firm_patterns`: evidence that never giv
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _META = set("\\()[]{}|.^$?*+")
 _QUANT = ("?", "*", "+", "{")
-_SPACES = re.compile(r"\s+")
 _CODE = re.compile(r"[45]\d\d")
 NOT_ELECTRIC = ("water", "gas")  # catalogue utilities whose outage is not a power cut
 
@@ -73,7 +72,7 @@ def normalise(text: str) -> str:
     single spaces."""
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     t = t.replace("&amp;", "&").replace("*", "")
-    return _SPACES.sub(" ", t).strip()
+    return " ".join(t.split())  # split() and re's \s know the same whitespace
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -394,7 +393,9 @@ def _loses(p: Patterns, a: str, s1: int, e1: int, b: str, s2: int, e2: int) -> b
     return a != b and s1 < e2 and s2 < e1 and b in p.yields.get(a, ())
 
 
-def _matches(t: str, p: Patterns, neg_end: int) -> list[tuple[str, int, int]]:
+def _matches(t: str, p: Patterns, neg_end: int | None = None) -> list[tuple[str, int, int]]:
+    """(code, start, end) of each symptom phrase the post asserts. `neg_end`: see _negation_end
+    (None: read only where a phrase is found, which most posts have none of)."""
     out = []
     pos = 0
     cues = [m.start() for m in p.hedge_cue.finditer(t)] if p.hedge_cue else None
@@ -404,7 +405,11 @@ def _matches(t: str, p: Patterns, neg_end: int) -> list[tuple[str, int, int]]:
         # every code whose own patterns match here, not just the first ("sign in error")
         ms = [(name, m.end()) for name, rx in which if (m := rx.match(t, start)) is not None]
         pos = _next(start, ms)
-        if not ms or start < neg_end:  # said before "works for me" / "back up now"
+        if not ms:
+            continue
+        if neg_end is None:
+            neg_end = _negation_end_of(t)
+        if start < neg_end:  # said before "works for me" / "back up now"
             continue
         before = t[max(0, start - 60):start]
         if p.local_negation.search(before[-25:]):
@@ -423,18 +428,19 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     """(symptom codes in taxonomy order, HTTP status codes) that the post asserts or asks about."""
     t = normalise(text)
     p = compiled(_langs(lang))
-    neg_end = _negation_end_of(t)
-    spans = _matches(t, p, neg_end)
+    spans = _matches(t, p)
     strong = [x for x in spans if not x[0].endswith(WEAK)]
     found = {a.removesuffix(FIRM) for a, s1, e1 in strong
              if not any(_loses(p, a, s1, e1, b, s2, e2) for b, s2, e2 in strong)}
     weak = {name[: -len(WEAK)] for name, _, _ in spans if name.endswith(WEAK)}
     codes = _http(t, p) if _CODE.search(t) else []
+    if not spans and not codes and "down" not in t and "offline" not in t:
+        return [], codes  # most posts: nothing below can find anything
     if codes:
         found.add("http_error")
     if found <= {"total_outage"} and "total_outage" in found | weak and _names_power_company(text):
         found, weak = set(), {"power"}  # "@GeorgiaPower any update on the outage?"
-    if not found and not weak and neg_end < 0 and ("down" in t or "offline" in t):
+    if not found and not weak and ("down" in t or "offline" in t) and _negation_end_of(t) < 0:
         if services.said_down(text):  # "ChatGPT down?": too short for the patterns, which need a verb
             weak = {"total_outage"}
     found = found or weak  # "outage", "not working": only when nothing more specific is said
