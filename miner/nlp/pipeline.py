@@ -115,10 +115,14 @@ class BatchComponent:
             yield from [fn(doc, **kwargs) for doc in batch]
 
 
+def _catalogue() -> dict:
+    """The catalogue once a batch: finding it reads the environment ($MINER_SERVICES), 2 us a post."""
+    return {"catalogue": services.default_catalogue()}
+
+
 @Language.factory("outage_services")
 def make_services(nlp: Language, name: str) -> BatchComponent:
-    # the catalogue once a batch: finding it reads the environment ($MINER_SERVICES), 2 us a post
-    return BatchComponent(find_services, lambda: {"catalogue": services.default_catalogue()})
+    return BatchComponent(find_services, _catalogue)
 
 
 @Language.factory("outage_symptoms")
