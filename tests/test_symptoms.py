@@ -219,9 +219,26 @@ def test_hedges_and_local_negation():
     "can we just have a power outage for the next five weeks",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
     "brand new dishwasher doesn't work",
+    "my laptop webcam not working since the update",
+    "I hope Dutchtown has another power outage so we get the day off",  # wishing for one
+    "hoping that the storm will cause a power outage and no school",
+    "sometimes all you need is a power nap to pop off",  # other meanings of "power" and "lights out"
+    "it took all my power to not bust out laughing",
+    "trying to find the will power to turn off the tv",
+    "these rockets can shoot the lights out",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I hope there will be some compensation for this outage", ["total_outage"]),  # hoping about one that is
+    ("worst time for the power to go out", ["power"]),
+    ("the power to our building went out", ["power"]),
+    ("let us pray this power outage lasts all day", ["power"]),
+])
+def test_hopes_about_a_real_failure_still_count(text, expected):
+    assert codes(text) == expected
 
 
 def test_a_failure_after_a_forecast_still_counts():
