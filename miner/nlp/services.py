@@ -41,6 +41,10 @@ FAILING_AFTER = (r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went 
                  r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|"
                  r"won'?t (?:load|open|work)|crash(?:ed|ing)|outage|having (?:issues|problems))\b"
                  r"(?!\s*(?:to\b|by\b|bad\b|the\b|a\b|here\b|there\b|\d|\$|%|on\b))")
+# ... or a failure said right before it: "anyone else having trouble with claude?"
+FAILING_BEFORE = "(?i:" + "|".join(f"(?<={w} )" for w in (
+    "trouble with", "problems with", "problem with", "issues with", "issue with", "trouble using",
+    "errors on", "error on", "errors from", "error from")) + ")"
 URL = r"https?://\S+"
 # a bare domain with a path: t.co/x, instagram.com/p/x. A dot must follow each run of [\w-], so
 # giving a character back never helps: possessive runs make an ordinary word fail at once.
@@ -190,7 +194,8 @@ def _matchers(ci_words: list[str], exact_words: list[str], local: list[str],
     if local:
         words.append(f"(?P<local>{_trie_regex(local, False)}{right})")
     if said:
-        words.append(f"(?P<said>{_trie_regex(said, True)}(?={FAILING_AFTER}))")
+        trie = _trie_regex(said, True)
+        words.append(f"(?P<said>{FAILING_BEFORE}{trie}(?![\\w'-])|{trie}(?={FAILING_AFTER}))")
     not_mid_word = [r"(?P<handle>(?<!@)@\w{1,30})", r"(?P<tag>(?<![#&])#\w+)",
                     "(?<![@#])(?:" + "|".join(words) + ")"]
     with_links = f"(?P<url>{URL})|(?<!\\w)(?:(?P<link>(?<!-){LINK})|" + "|".join(not_mid_word) + ")"
