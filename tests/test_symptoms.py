@@ -226,6 +226,9 @@ def test_hedges_and_local_negation():
     "it took all my power to not bust out laughing",
     "trying to find the will power to turn off the tv",
     "these rockets can shoot the lights out",
+    "tiktok is down bad for creators this year",  # slang and markets, not a service
+    "reddit's new UI is down-right awful",
+    "my mood is down and my stocks are down",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -550,3 +553,30 @@ def test_more_phrasings(text, code):
                                   "what's going on with your customer service?"])
 def test_not_failures(text):
     assert codes(text) == []
+
+
+def test_a_pattern_with_alternatives_at_its_top_matches_each():
+    import re
+
+    from miner.nlp.symptoms import _trie
+    one = re.compile(_trie(["(?:nvm|never ?mind),? it(?:'s| is) back|false alarm"]))
+    assert one.fullmatch("nvm, it's back") and one.fullmatch("false alarm")
+
+
+@pytest.mark.parametrize("text", [
+    "is claude down or is it just me? ... nvm it was my vpn lol",
+    "Discord is down?? nope, just my wifi",
+    "chatgpt down? false alarm",
+    "Netflix est en panne ? Non, c'est ma box. Fausse alerte",
+    "O ChatGPT caiu? Aqui em São Paulo tá tudo normal",
+])
+def test_a_false_alarm_is_no_report(text):
+    assert negated(text) and codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nevermind, I'll be out of internet til Saturday",  # "nevermind" alone says nothing works
+    "chatgpt is down, and it's not just my wifi",
+])
+def test_a_false_alarm_needs_saying(text):
+    assert not negated(text) and codes(text)

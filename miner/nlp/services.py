@@ -316,12 +316,12 @@ def find_services(text: str, catalogue: Catalogue | None = None, lang: str | Non
 
 
 _DOWN_AFTER = re.compile(r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went )?(?:down|offline)\b"
-                         r"(?!\s*(?:to\b|by\b|\d|\$|%|on\b))", re.I)
+                         r"(?!\s*(?:to\b|by\b|bad\b|\d|\$|%|on\b)|-right)", re.I)
 
 
 def said_down(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether a named service is said to be down right where it is named: "ChatGPT down?",
-    "Reddit offline", "@Discord is down"; not "Tesla down 5%" or "Netflix down to $5"."""
+    "Reddit offline", "@Discord is down"; not "Tesla down 5%", "Netflix down to $5" or "down bad"."""
     cat = catalogue or default_catalogue()
     for m in cat.regex.finditer(text):
         if m.lastgroup not in _LINKS and _DOWN_AFTER.match(text, m.end()) and (

@@ -201,7 +201,7 @@ def _trie(patterns: list[str]) -> str:
     that at each word only the patterns starting with its letters are tried. No groups."""
     root: dict[str, Any] = {}
     for p in patterns:
-        for alt in _unfold(p):
+        for alt in (a for top in _top_split(p) for a in _unfold(top)):  # "x|y" as two patterns
             lit, rest = _head(alt)
             node = root
             for ch in lit:
@@ -229,6 +229,7 @@ def _http_regex(h: dict[str, Any]) -> str:
         rf"(?P<c1>{codes}){tail}",                                   # "error 403", "HTTP 502"
         rf"{start}(?P<c2>{codes})(?:s|'s)? ?[-:)]* ?{h['context_after']}\b",  # "502 bad gateway"
         rf"{start}{h['bare_before']} (?P<c3>{bare})(?:s|'s)?{tail}(?!\w)",     # "a 404"
+        rf"{start}(?<!the )(?<!spent )(?P<c4>{bare})(?:s|ing|ed|'d)\b",                   # "403s", "the console is 503ing"
     ])
 
 
@@ -248,7 +249,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
                 # tried only where the scan found something: a plain alternation, which compiles
                 # ten times faster than the trie (the same matches on the gold posts)
                 by_code.append((code + suffix, "|".join(f"(?:{a})" for a in alts)))
-                heads.append({h for p in alts for a in _unfold(p) for h in _starts(a)})
+                heads.append({h for p in alts for top in _top_split(p) for a in _unfold(top) for h in _starts(a)})
                 every += alts
     own = [(name, re.compile(f"(?:{alts})(?!\\w)")) for name, alts in by_code]
 
@@ -320,7 +321,7 @@ def http_codes(text: str) -> list[int]:
 def _http(t: str, p: Patterns) -> list[int]:
     out: list[int] = []
     for m in p.http.finditer(t):
-        for code in _CODE.findall(m.group("c1") or m.group("c2") or m.group("c3")):
+        for code in _CODE.findall(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")):
             if int(code) not in out:
                 out.append(int(code))
     return out
