@@ -580,3 +580,20 @@ def test_a_false_alarm_is_no_report(text):
 ])
 def test_a_false_alarm_needs_saying(text):
     assert not negated(text) and codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("perplexity stuck on 'searching' forever, no answer ever comes", ["no_response"]),
+    ("midjourney jobs stuck at 0% for 40 min. nothing renders", ["not_loading"]),
+    ("slack huddles dropping every minute, text is fine", ["connectivity"]),
+    ("venmo transfers to my bank failing since last night", ["payment"]),
+    ("spotify won't play anything", ["feature_broken"]),
+    ("reddit broke again", ["total_outage"]),
+    ("ChatGPT seit 20 Minuten nur 'Netzwerkfehler'", ["error_message"]),
+    ("mes images ne se génèrent plus depuis une heure", ["not_loading"]),
+    ("discord bloqué sur 'Connexion...' depuis 20 min", ["not_loading"]),
+    ("WhatsApp no me deja mandar mensajes", ["no_response"]),
+    ("Instagram não me deixa fazer login", ["login"]),
+])
+def test_what_users_of_ai_and_social_apps_write(text, expected):
+    assert codes(text) == expected
