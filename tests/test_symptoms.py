@@ -597,3 +597,26 @@ def test_a_false_alarm_needs_saying(text):
 ])
 def test_what_users_of_ai_and_social_apps_write(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("twitter down? every tweet fails with 'Something went wrong. Try reloading.'", ["error_message", "total_outage"]),
+    ("claude is down?? 'Claude will return soon' page", ["error_message", "total_outage"]),
+    ("copilot keeps signing me out, 'We couldn't sign you in' loop", ["error_message", "login"]),
+    ("the app says ‘unavailable’", ["error_message"]),
+])
+def test_a_quoted_error_message_counts_beside_what_else_is_said(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'm unable to help with that, sorry",  # an apostrophe is no quote
+    'he said "i can\'t even" lol',
+])
+def test_quotes_that_are_no_error_message(text):
+    assert "error_message" not in codes(text)
+
+
+def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
+    assert codes("psn down? can't sign in on ps5") == ["login", "total_outage"]
+    assert codes("@GeorgiaPower down? no power since 6") == ["power"]  # a utility's outage is the power cut

@@ -55,6 +55,7 @@ class Patterns:
     hedge: re.Pattern[str]
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
+    quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
     yields: dict[str, frozenset[str]]  # code -> codes whose overlapping match removes its match
@@ -272,6 +273,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         hedge=re.compile(s["hedge"]),
         hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
+        quoted_message=re.compile(s["quoted_message"]),
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
         yields={k: frozenset(v) for k, v in s.get("yields", {}).items()},
@@ -386,11 +388,13 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     codes = _http(t, p) if _CODE.search(t) else []
     if codes:
         found.add("http_error")
+    if neg_end < 0 and p.quoted_message.search(t):
+        found.add("error_message")
+    if neg_end < 0 and ("down" in t or "offline" in t) and "total_outage" not in found:
+        if services.said_down(text):  # "ChatGPT down?", "psn down? can't sign in": the service as a whole
+            found.add("total_outage")
     if found <= {"total_outage"} and "total_outage" in found | weak and _names_power_company(text):
         found, weak = set(), {"power"}  # "@GeorgiaPower any update on the outage?"
-    if not found and not weak and neg_end < 0 and ("down" in t or "offline" in t):
-        if services.said_down(text):  # "ChatGPT down?": too short for the patterns, which need a verb
-            weak = {"total_outage"}
     found = found or weak  # "outage", "not working": only when nothing more specific is said
     for code in list(found):
         for gone in p.suppress.get(code, ()):
