@@ -38,7 +38,8 @@ HANDLE_SUFFIXES = ("customercare", "support", "helpers", "helps", "help", "cares
 # a failure said right after a name: what lets a word that is a name ("claude", "teams") count;
 # not "down to", "down 5%", "down bad", "down the page"
 FAILING_AFTER = (r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went |keeps |has been |been )?"
-                 r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|"
+                 r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|not responding|"
+                 r"broken|broke|failing|errors?\b|"
                  r"won'?t (?:load|open|work)|crash(?:ed|ing)|outage|having (?:issues|problems))\b"
                  r"(?!\s*(?:to\b|by\b|bad\b|the\b|a\b|here\b|there\b|\d|\$|%|on\b))")
 # ... or a failure said right before it: "anyone else having trouble with claude?"
@@ -67,6 +68,10 @@ class Catalogue:
     no_links: re.Pattern[str]      # the same without the URL alternatives, for a post without "/"
     local: dict[str, dict[str, str]]  # alias as written -> {language: name}: "Orange" is a telco in French
     said: dict[str, str]           # lowercase word -> name, when said to fail right after: "claude is down"
+    # a `said` word anywhere in a post that also has one of its entry's context words
+    # ("claude can't read attachments": "attachments"); None when no entry has context
+    in_context: re.Pattern[str] | None = None
+    context: dict[str, re.Pattern[str]] = field(default_factory=dict)
     handle_cache: dict[str, str | None] = field(default_factory=dict, compare=False)  # see _from_handle
 
 
@@ -146,6 +151,7 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
     services, aliases, exact, handles, hashtags, squashed, plain = {}, {}, {}, {}, {}, {}, {}
     local: dict[str, dict[str, str]] = {}
     said: dict[str, str] = {}
+    context: dict[str, re.Pattern[str]] = {}
     generic = set()
     for e in entries:
         name = e["name"]
@@ -159,6 +165,9 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
             exact.setdefault(" ".join(a.replace("\u2019", "'").split()), name)
         for a in e.get("down_aliases", []):
             said.setdefault(_norm(a), name)
+        if e.get("down_aliases") and e.get("context"):
+            words = "|".join(re.escape(w.lower()) for w in e["context"])
+            context[name] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
         for lang, words in (e.get("language_aliases") or {}).items():
             for a in words:
                 local.setdefault(a, {}).setdefault(lang, name)
@@ -175,7 +184,16 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
                     squashed.setdefault(_squash(a), name)
     regex, no_links = _matchers(sorted(aliases), sorted(exact), sorted(local), sorted(said))
     return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
-                     frozenset(generic), regex, no_links, local, said)
+                     frozenset(generic), regex, no_links, local, said, _in_context(said, context), context)
+
+
+def _in_context(said: dict[str, str], context: dict[str, re.Pattern[str]]) -> re.Pattern[str] | None:
+    """The `said` words whose entries have context words, as words anywhere (not in a handle,
+    a hashtag, a link or a longer word)."""
+    words = sorted((w for w, name in said.items() if name in context), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w@#/.-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w/-]|\.\w|'(?!s\b))", re.I)
 
 
 def _matchers(ci_words: list[str], exact_words: list[str], local: list[str],
@@ -312,6 +330,11 @@ def find_services(text: str, catalogue: Catalogue | None = None, lang: str | Non
         bucket = later if name in cat.generic else named
         if name not in bucket:
             bucket.append(name)
+    if cat.in_context is not None:
+        for m in cat.in_context.finditer(text):
+            name = cat.said[_norm(m.group())]
+            if name not in named and cat.context[name].search(text):
+                named.append(name)  # after the names said plainly: the weaker evidence
     return named + [n for n in later if n not in named]
 
 
