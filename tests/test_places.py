@@ -25,7 +25,7 @@ def one(text: str):
     ("Midwest lost power", "Midwest", "area", "US", None),
     ("storms on the East Coast", "East Coast", "area", "US", None),
     ("no signal in the Pacific Northwest", "Pacific Northwest", "area", "US", None),
-    ("DFW outage again", "Dallas-Fort Worth", "area", "US", "Texas"),
+    ("DFW outage again", "Dallas", "city", "US", "Texas"),  # an airport code is the city (guideline)
     ("comcast down in Philly", "Philadelphia", "city", "US", "Pennsylvania"),
     ("no signal anywhere in LA", "Los Angeles", "city", "US", "California"),
     ("is EE down in Leeds?", "Leeds", "city", "GB", "England"),
@@ -222,7 +222,8 @@ def test_areas_people_name(text, name, country):
 
 
 def test_a_slash_only_joins_a_known_name():
-    assert names("193 homes destroyed in Springwood/Winmalee area") == [("Winmalee", "AU")]
+    # Springwood (a word, so a weak town) is vouched for by Winmalee, in its state; not one name
+    assert names("193 homes destroyed in Springwood/Winmalee area") == [("Springwood", "AU"), ("Winmalee", "AU")]
     assert names("Minneapolis/St Paul outage") == [("Minneapolis", "US"), ("Saint Paul", "US")]
 
 
@@ -431,3 +432,46 @@ def test_a_code_after_a_word_in_a_hashtag(text, expected):
 def test_hashtags_with_accents():
     assert [(p.text, p.name) for p in find_places("#montréalstorm no power")] == [("montréal", "Montréal")]
     assert find_places("#İstanbulflood") == []  # "İ" lowers to two characters: no split
+
+
+def test_dfw_is_dallas_but_the_metroplex_is_an_area():
+    # the guideline's airport rule: DFW is the city; the spelled-out area stays an area
+    assert names("@united your crew in DFW did an amazing job") == [("Dallas", "US")]
+    assert names("storms across Dallas-Fort Worth tonight") == [("Dallas-Fort Worth", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#bostonmarathon finish line", [("boston", "Boston", "US")]),
+    ("#dallasmarathon2018 come check out the booth", [("dallas", "Dallas", "US")]),
+])
+def test_a_place_joined_to_marathon(text, expected):
+    assert [(p.text, p.name, p.country) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["#BushFires", "#Wildfires", "#SnowStorm", "#xfilesmarathon", "#Flood"])
+def test_a_hashtag_that_is_a_topic_word_alone_names_no_place(text):
+    assert find_places(text) == []  # not "Bush" and fires
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#Jaipur_city Due to maintenance work there is a power outage", [("Jaipur", "Jaipur", "IN")]),
+    ("#Alwar_A2 Due to maintenance work there is a power outage", [("Alwar", "Alwar", "IN")]),
+    ("#Olympia_WA open mic tonight", [("Olympia", "Olympia", "US")]),
+    # not a word that is no place alone, nor one that needs context
+    ("#Power_outage #Supply_off #Due_maintenance", []),
+    ("#mobile_phones down", []),
+])
+def test_the_place_before_an_underscore_in_a_hashtag(text, expected):
+    assert [(p.text, p.name, p.country) for p in find_places(text)] == expected
+
+
+def test_a_town_named_like_a_word_vouched_for_by_its_state():
+    # "Springwood" is a word: alone it needs "in" and a longer name, but #nswfires says NSW
+    assert ("Springwood", "AU") in names("View of Springwood fire looking toward Winmalee #nswfires")
+    assert ("Springwood", "AU") in names("#Springwood fire now threatening the school #nswfires")
+    assert [p.admin1 for p in find_places("#Springwood fire now threatening the school #nswfires")
+            if p.name == "Springwood"] == ["New South Wales"]
+    # not at the start of a sentence, not a function word, not vouched by a country alone
+    assert ("Over", "GB") not in names("Over 200,000 households will sleep easier across England")
+    assert ("Springwood", "AU") not in names("Springwood fire now threatening homes in Australia")
+    assert ("Springwood", "AU") not in names("Springwood and Winmalee")

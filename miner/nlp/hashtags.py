@@ -31,6 +31,8 @@ def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[i
     digits = _DIGITS.search(low)
     if digits:
         end = digits.start()  # "#YYCFlood013"
+    if any(low[start:end] == w for w in after) or any(low[start:end] == w for w in before):
+        return None  # the tag is a topic word itself: #BushFires is not "Bush" and fires
     stripped = 0
     for _ in range(MAX_TOPICS):
         word = next((w for w in after if low.endswith(w, start, end) and end - len(w) > start), None)

@@ -165,6 +165,7 @@ class _Mention:
     prefix_raw: str = ""
     local: tuple[int, int] | None = None  # characters of a place we do not know, in this one ("Karon, Texas")
     chars: tuple[int, int] | None = None  # the place's characters inside a hashtag ("yyc" of #yycflood)
+    strict: bool = False  # a weak town that only a place in its own state or country may vouch for
 
 
 # --------------------------------------------------------------------------- normalising
@@ -638,6 +639,14 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                     i += 2
                     continue
             entry = gaz.tags.get(tok.norm)
+            if entry is None and "_" in tok.raw.strip("_"):  # "#Jaipur_city", "#Alwar_A2": the place before "_"
+                part = tok.raw.split("_", 1)[0]
+                entry = gaz.tags.get(_fold(part))
+                if entry is not None and entry.rule != BLOCK and _tag_ok(part, entry):
+                    mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper],
+                                             chars=(tok.start, tok.start + len(part))))
+                i += 1
+                continue
             if entry is None and len(tok.raw) in (2, 3) and tok.raw.isupper():  # #UK, #LA, #LAX
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
@@ -652,6 +661,9 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             elif (joined := _joined_tag(tok, i, gaz)) is not None:
                 mentions.append(joined)
+            elif entry and entry.rule in (TOWN, QUALIFIED) and tok.raw.istitle() and not (
+                    i + 1 < n and toks[i + 1].start == tok.end):  # "#Springwood fire ... #nswfires"
+                weak.append(_Mention(i, i + 1, list(entry.cands), strict=True))
             i += 1
             continue
         if tok.kind != "word" or tok.norm not in gaz.first or not _opens_a_name(toks, i, gaz):
@@ -698,11 +710,14 @@ def _vouched(text: str, toks: list[_Tok], mentions: list[_Mention], weak: list[_
             continue
         nxt = starts.get(w.end + 1) if w.end < len(toks) and toks[w.end].norm in ("and", "or") else starts.get(w.end)
         listed = nxt is not None and _LIST_GAP.fullmatch(text[toks[w.end - 1].end:toks[nxt.start].start]) is not None
+        if w.strict:
+            listed = False
         if listed and nxt.cands[0].kind in ("region", "country"):  # "Rockport, Washington": only one in Washington
             local = [c for c in w.cands if _within(c, nxt.cands[0])]
             listed = False
         else:
-            local = [c for c in w.cands if (c.country, c.admin1) in states or (c.country, None) in states]
+            local = [c for c in w.cands if (c.country, c.admin1) in states
+                     or (c.country, None) in states and not w.strict]
         if listed or local:
             if local and not listed:
                 w.cands = local + [c for c in w.cands if c not in local]
@@ -862,9 +877,12 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
                 and _home_town(" ".join(t.norm for t in toks[i:end]), entry, _home(toks, gaz), gaz):
             ok = True  # "@EE On Rosneath Arial", "@KenyaPower_Care ... #Ukunda": a town the operator serves
         if not ok:
-            if weak is not None and entry.rule == TOWN and capital and raw.istitle() and not (
+            if weak is not None and (entry.rule == TOWN or (
+                    entry.rule == QUALIFIED and first.norm not in gaz.english_words and last_word_end >= 0
+                    and not _SENTENCE_END.search(text, last_word_end, first.start))) and capital and raw.istitle() and not (
                     prev is not None and prev.raw[0].isupper() and _glued(text, prev, first)) and not (
                     nxt is not None and _glued(text, last, nxt) and (nxt.raw[0].isupper() or nxt.norm in _FEATURES)):
+                mention.strict = entry.rule == QUALIFIED  # "Springwood fire ... #nswfires", not "Brush, Limon"
                 weak.append(mention)  # not "New Albion", "Kodiak Island", "Kedron brook": a longer name
             return None
     if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper():
@@ -1178,7 +1196,7 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
         return False
     if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
         return False
-    if "#" in text and any(not t.isascii() or t.lower() in openings.tags
+    if "#" in text and any(not t.isascii() or t.lower() in openings.tags or t.split("_", 1)[0].lower() in openings.tags
                            or hashtags.place_part(t, *openings.tag_topics) for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
