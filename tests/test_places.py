@@ -475,3 +475,32 @@ def test_a_town_named_like_a_word_vouched_for_by_its_state():
     assert ("Over", "GB") not in names("Over 200,000 households will sleep easier across England")
     assert ("Springwood", "AU") not in names("Springwood fire now threatening homes in Australia")
     assert ("Springwood", "AU") not in names("Springwood and Winmalee")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oly neighborhood near Capitol w/out power", [("Olympia", "US")]),
+    ("No anticipated outage for HVGB customers", [("Happy Valley-Goose Bay", "CA")]),
+    ("un tercer tanque se incendia también en #Amuay", [("Amuay", "VE")]),
+    ("Ministro Ramirez confirma incendio en la Refinería de Amuay", []),  # the refinery, a venue
+])
+def test_local_names(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another power outage courtesy of @Energex #qldpol", [("qld", "Queensland", "AU")]),
+    ("stay warm with us #downtownbremerton #poweroutage", [("bremerton", "Bremerton", "US")]),
+    ("SCTEX highway gives way #MaringPh", [("Ph", "Philippines", "PH")]),
+    ("Lights out. #downtownsa #newmenu", []),  # downtown joins a city's name, not a code
+    ("power outage since 9 #Ukunda along Ramisi Road #kenyapower", []),  # the utility's tag
+])
+def test_more_places_joined_to_words_in_hashtags(text, expected):
+    assert [(p.text, p.name, p.country) for p in find_places(text)] == expected
+
+
+def test_compass_parts_of_a_country():
+    # of the US, Canada and Australia a named area; of other countries the country itself
+    assert names("massive internet outage in Western U.S. today") == [("Western United States", "US")]
+    assert names("no cell service as eastern Canada had a massive outage") == [("Eastern Canada", "CA")]
+    assert names("the earthquake hit northern Italy early Sunday") == [("Italy", "IT")]
+    assert names("clashes in southeast DR Congo over power outages") == [("Democratic Republic of the Congo", "CD")]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 _DIGITS = re.compile(r"\d+$")
-_CODE_AT_END = re.compile(r"[a-z]([A-Z]{2,3})$")  # "#PabloPH", "#MissionBC": a code after a word
+_CODE_AT_END = re.compile(r"[a-z]([A-Z]{2,3}|Ph)$")  # "#PabloPH", "#MissionBC", "#MaringPh": a code after a word
 MAX_TOPICS = 2  # "#COFloodRelief": flood and relief
 
 

@@ -481,13 +481,15 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     """A place joined to a topic word in a hashtag (#yycflood, #coflood, #RescuePH, #PrayForBoston):
     a name that counts as a hashtag of its own, or a state, province, country or airport code."""
+    if tok.norm in gaz.handle_countries:
+        return None  # #KenyaPower, #CityPowerJhb: the operator, not Kenya and power
     found = hashtags.place_part(tok.raw, gaz.tag_topics[0], gaz.tag_topics[1])
     if found is None:
         return None
     start, end, by_topic = found
     key = _fold(tok.raw[start:end])
-    if key in gaz.tag_not_codes:
-        return None
+    if key in gaz.tag_not_codes or (len(key) <= 3 and tok.norm.startswith("downtown")):
+        return None  # "#downtownsa": downtown names a city, not a state or country code
     name = gaz.tags.get(key)
     if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
         cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
@@ -898,6 +900,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     return mention
 
 
+_COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
                        "valley", "bay", "beach", "harbour", "harbor", "park", "road", "street"})
@@ -1059,7 +1062,9 @@ def _prefix(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> None:
     kind = (m.fixed or m.cands[0]).kind
     if raw.isupper() and word in gaz.compass:
         m.prefix = gaz.compass[word]
-    elif (kind == "city" and word in gaz.dir_city) or (kind in ("region", "country") and word in gaz.dir_region):
+    elif (kind == "city" and word in gaz.dir_city) or (kind == "region" and word in gaz.dir_region) or (
+            kind == "country" and word in gaz.dir_region and (m.fixed or m.cands[0]).country in _COMPASS_COUNTRIES):
+        # "Western US", "eastern Canada" are areas; "northern Italy", "southeast DR Congo" the country (as labelled)
         m.prefix = raw[0].upper() + raw[1:].lower()
     if m.prefix:
         m.prefix_raw = raw
