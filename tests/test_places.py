@@ -504,3 +504,21 @@ def test_compass_parts_of_a_country():
     assert names("no cell service as eastern Canada had a massive outage") == [("Eastern Canada", "CA")]
     assert names("the earthquake hit northern Italy early Sunday") == [("Italy", "IT")]
     assert names("clashes in southeast DR Congo over power outages") == [("Democratic Republic of the Congo", "CD")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Power outage on Orcas Island, Pt Lawrence to Eagle Lake. Crews at work", []),
+    ("I'm at Carey Lake https://www.swarmapp.com/c/gXxj4gCdmdY", []),
+    ("day 1: this is how we roll @ Yakima River", []),
+    ("Power couple! @ Snoqualmie Falls", []),
+    # a big city keeps its river and harbour; a known longer name is matched whole
+    ("fireworks over Sydney Harbour tonight", [("Sydney", "AU")]),
+    ("no power in Miami Beach since noon", [("Miami Beach", "US")]),
+])
+def test_a_lake_or_river_named_after_a_town_is_not_the_town(text, expected):
+    assert names(text) == expected
+
+
+def test_a_city_code_after_a_place_is_part_of_a_name():
+    assert names("a partial power outage affected a small portion of our Ogden DC.") == [("Ogden", "US")]
+    assert ("New South Wales", "AU") in names("It's an outage in Kearns NSW with no fix date")  # a state code stays

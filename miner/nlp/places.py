@@ -900,6 +900,8 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     return mention
 
 
+_NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
+                            "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
 _COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
@@ -962,6 +964,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "alabama and georgia's punters"
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
+        if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
+                and (entry.rule != FREE or entry.cands[0].pop < 100_000):
+            return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
         k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
         while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
@@ -974,6 +979,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
                 r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
             return True  # Dayton Power and Light, Columbia Water & Light
     title_case = prev is not None and prev.raw[0].isupper()
+    if after_place and prev is not None and text[prev.end:first.start] == " " and prev.raw.istitle() \
+            and all(c.upper and c.kind == "city" for c in entry.cands):
+        return True  # "our Ogden DC": a city's code after a place names something there (not "Kearns NSW")
     if prev is not None and _glued(text, prev, first) and not after_place:
         if prev.norm in gaz.first_names and prev.raw[0].isupper():
             return True  # George Washington, Alexander Hamilton
