@@ -507,7 +507,7 @@ def test_compass_parts_of_a_country():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Power outage on Orcas Island, Pt Lawrence to Eagle Lake. Crews at work", []),
+    ("Power outage from Pt Lawrence to Eagle Lake. Crews at work", []),
     ("I'm at Carey Lake https://www.swarmapp.com/c/gXxj4gCdmdY", []),
     ("day 1: this is how we roll @ Yakima River", []),
     ("Power couple! @ Snoqualmie Falls", []),
@@ -522,3 +522,15 @@ def test_a_lake_or_river_named_after_a_town_is_not_the_town(text, expected):
 def test_a_city_code_after_a_place_is_part_of_a_name():
     assert names("a partial power outage affected a small portion of our Ogden DC.") == [("Ogden", "US")]
     assert ("New South Wales", "AU") in names("It's an outage in Kearns NSW with no fix date")  # a state code stays
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Power outage in Issaquah Highlands.", [("Issaquah Highlands", "US")]),
+    ("Power is out at the PO and all of Fall City.", [("Fall City", "US")]),
+    ("@SnoPUD um are we forgotten on Camano Island? Still out of power.", [("Camano Island", "US")]),
+    ("No school for Winlock students", [("Winlock", "US")]),
+    ("planned power outage at F2 Mansarover :- Sector no 72", [("Mansarovar", "IN")]),
+    ("the fall city council meeting", []),  # not a name in lower case
+])
+def test_recurring_local_places_that_geonames_lacks(text, expected):
+    assert names(text) == expected
