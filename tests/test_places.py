@@ -534,3 +534,20 @@ def test_a_city_code_after_a_place_is_part_of_a_name():
 ])
 def test_recurring_local_places_that_geonames_lacks(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "@116611 Have you tried the steps outlined here? https://t.co/POJ37mWiEk ^LA",
+    "Please shoot us a DM, so that we can look into this for you. -KC",
+    "Just posted a photo @ Orchards Feed Store",
+    "Had to move the picnic table by myself @ Sunnyside Campground",
+    "Storm knocked out the power @ Inwood Station Apartments",
+    "Energy outage in German Olympic house.",
+])
+def test_signatures_venues_and_words_are_not_places(text):
+    assert find_places(text) == []
+
+
+def test_a_code_at_the_end_that_signs_nothing_is_still_a_place():
+    assert names("power has been out for hours in LA") == [("Los Angeles", "US")]
+    assert names("I live in Sacramento -LA is too far") == [("Sacramento", "US"), ("Los Angeles", "US")]

@@ -902,6 +902,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
                             "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
+_SIGNATURE = re.compile(r"(?:^|\s)(?:\^ ?|[~–-])$")  # "^LA", "^ LA", "-KC"; not "SMF - LA"
 _COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
@@ -956,6 +957,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
         return True  # e-Mobile, T-Mobile
+    if end - i == 1 and first.raw.isupper() and len(first.raw) <= 3 and not text[last.end:].strip() \
+            and _SIGNATURE.search(text, 0, first.start):
+        return True  # "... look into this for you. -KC", "^LA": an agent's initials signing a reply
     if nxt is not None:
         if nxt.norm in gaz.sport_words and _possessive_gap(text, last, nxt):
             return True  # "New England game", "Texas' fans", "Dallas vs Chicago": a team
