@@ -551,3 +551,22 @@ def test_signatures_venues_and_words_are_not_places(text):
 def test_a_code_at_the_end_that_signs_nothing_is_still_a_place():
     assert names("power has been out for hours in LA") == [("Los Angeles", "US")]
     assert names("I live in Sacramento -LA is too far") == [("Sacramento", "US"), ("Los Angeles", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a mass power outage in #yqr this morning", [("Regina", "CA")]),
+    ("school CLOSED today as a result of a power outage #ygk", [("Kingston", "CA")]),
+    ("Power outage at the airport #yxe", [("Saskatoon", "CA")]),
+    ("reporting power out in parts of LaSalle #YQG", [("LaSalle", "CA"), ("Windsor", "CA")]),
+])
+def test_canadian_airport_codes_as_city_tags(text, expected):
+    assert names(text) == expected
+
+
+def test_two_names_before_county_are_counties():
+    assert names("risks for power outages in Hampshire / Hampden county") == [
+        ("Hampshire County", "US"), ("Hampden County", "US")]
+    assert names("outage near Fayette Tuscaloosa county line") == [("Fayette County", "US"), ("Tuscaloosa County", "US")]
+    # one name before "county" is left to the name itself
+    assert names("no power in Hampshire county tonight") == [("Hampshire County", "US")]
+    assert names("outage near the Tuscaloosa county line") == [("Tuscaloosa County", "US")]

@@ -686,7 +686,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         last_word_end = toks[i - 1].end
     if weak and mentions:
         mentions = _vouched(text, toks, mentions, weak)
-    if "ounties" in text or "OUNTIES" in text:
+    if "ount" in text or "OUNT" in text:  # counties, county
         mentions = _counties(text, toks, mentions, gaz)
     return mentions
 
@@ -735,9 +735,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
 
 def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """ "Dallas, Denton, and Collin counties", "Randolph and Pocahontas Counties": each name
-    of the list before "counties" is a county, whether or not it is a place alone."""
+    of the list before "counties" is a county, whether or not it is a place alone; and so before
+    "county" when there are two or more ("Hampshire / Hampden county", "Fayette Tuscaloosa county line")."""
     for c, tok in enumerate(toks):
-        if tok.norm != "counties" or c == 0:
+        if tok.norm not in ("counties", "county") or c == 0:
             continue
         end, found = c, []
         while end > 0 and len(found) < 8:
@@ -757,7 +758,7 @@ def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazett
             end = start - 1 if toks[start - 1].norm in ("and", "or") else start
             if end > 0 and toks[end - 1].norm in ("and", "or") and toks[end - 1].kind == "word":
                 end -= 1
-        if found:
+        if len(found) > (tok.norm == "county"):
             lo, hi = found[-1].start, found[0].end
             mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
             mentions.sort(key=lambda m: m.start)
