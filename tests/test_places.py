@@ -570,3 +570,8 @@ def test_two_names_before_county_are_counties():
     # one name before "county" is left to the name itself
     assert names("no power in Hampshire county tonight") == [("Hampshire County", "US")]
     assert names("outage near the Tuscaloosa county line") == [("Tuscaloosa County", "US")]
+
+
+def test_a_hashtag_that_is_also_a_word_vouched_for_by_its_state():
+    assert names("#Boulder estimates $49M in repairs b/c #coflood") == [("Boulder", "US"), ("Colorado", "US")]
+    assert names("#Boulder estimates $49M in repairs") == []  # a word alone

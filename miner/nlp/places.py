@@ -663,7 +663,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
             elif (joined := _joined_tag(tok, i, gaz)) is not None:
                 mentions.append(joined)
-            elif entry and entry.rule in (TOWN, QUALIFIED) and tok.raw.istitle() and not (
+            elif entry and entry.rule in (TOWN, QUALIFIED, CAPITAL) and tok.raw.istitle() and not (
                     i + 1 < n and toks[i + 1].start == tok.end):  # "#Springwood fire ... #nswfires"
                 weak.append(_Mention(i, i + 1, list(entry.cands), strict=True))
             i += 1
