@@ -575,3 +575,9 @@ def test_two_names_before_county_are_counties():
 def test_a_hashtag_that_is_also_a_word_vouched_for_by_its_state():
     assert names("#Boulder estimates $49M in repairs b/c #coflood") == [("Boulder", "US"), ("Colorado", "US")]
     assert names("#Boulder estimates $49M in repairs") == []  # a word alone
+
+
+def test_an_airport_code_before_airport_is_the_city():
+    assert names("Power outage at JFK Airport's Terminal 8 causing delays") == [("New York City", "US")]
+    assert names("stuck on their plane at the ATL Airport for 3 hours") == [("Atlanta", "US")]
+    assert names("Atlanta Airport power outage") == []  # a name, not a code: the airport itself

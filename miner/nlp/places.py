@@ -975,6 +975,8 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
         while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
+            if k == end and word.norm == "airport" and first.raw.isupper() and all(c.upper for c in entry.cands):
+                break  # "JFK Airport": an airport's code is the city it serves
             if word.norm in gaz.street_suffixes or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
                 return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High
             if not word.raw[0].isupper() or word.norm in gaz.after or word.norm in gaz.qualifiers:
