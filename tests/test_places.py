@@ -581,3 +581,9 @@ def test_an_airport_code_before_airport_is_the_city():
     assert names("Power outage at JFK Airport's Terminal 8 causing delays") == [("New York City", "US")]
     assert names("stuck on their plane at the ATL Airport for 3 hours") == [("Atlanta", "US")]
     assert names("Atlanta Airport power outage") == []  # a name, not a code: the airport itself
+
+
+def test_a_greeted_first_name_is_a_person():
+    assert names("@116081 Hey Georgia! Sorry you haven't received your package.") == []
+    assert names("Hey Victoria, thanks for reaching out") == []
+    assert names("Hello Ellensburg! Power is back") == [("Ellensburg", "US")]  # a town greeted

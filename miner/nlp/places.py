@@ -992,8 +992,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     if prev is not None and _glued(text, prev, first) and not after_place:
         if prev.norm in gaz.first_names and prev.raw[0].isupper():
             return True  # George Washington, Alexander Hamilton
-        if prev.norm in gaz.greetings and entry.rule != FREE:
-            return True  # "Hi Eagle", "thanks Derby": a person
+        if prev.norm in gaz.greetings and (entry.rule != FREE or (
+                end - i == 1 and first.norm in gaz.first_names and first.raw.istitle())):
+            return True  # "Hi Eagle", "thanks Derby", "Hey Georgia! Sorry you haven't...": a person
         raw = text[first.start:last.end]
         if len(raw) <= 3 and raw.isalpha() and raw.isupper() and prev.raw[0].isupper() and not (
                 prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass):
