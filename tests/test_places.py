@@ -587,3 +587,11 @@ def test_a_greeted_first_name_is_a_person():
     assert names("@116081 Hey Georgia! Sorry you haven't received your package.") == []
     assert names("Hey Victoria, thanks for reaching out") == []
     assert names("Hello Ellensburg! Power is back") == [("Ellensburg", "US")]  # a town greeted
+
+
+def test_a_foreign_namesake_among_places_of_another_country_is_dropped():
+    assert ("Limón", "CR") not in names("CO 71 is closed Limon to Brush due to wildfire. #COFire")
+    assert names("America uses about 29,600 Tera-Watt-Hours of energy annually in the United States") == [
+        ("United States", "US")]
+    # a town of an English-speaking country stays: Folkestone among Dover and Canterbury
+    assert ("Folkestone", "GB") in names("your Dover store, as from your stores in Folkestone and Canterbury")

@@ -1140,10 +1140,12 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
                 if home and top.country not in home:
                     chosen = next((c for c in m.cands if c.country in home and c.pop * 20 >= top.pop), None)
         chosen = chosen or m.cands[0]
-        if m.fixed is None and chosen.pop < 15_000 and chosen.kind == "city":
+        if m.fixed is None and chosen.kind == "city" and (chosen.pop < 15_000 or (
+                chosen.pop < 100_000 and chosen.country not in gaz.english_countries)):
             others = {c for k, c, _ in anchors if k != n and k >= 0}
             if others and chosen.country not in others:
-                continue  # a small town abroad among places of another country: a namesake
+                continue  # a small town abroad among places of another country: a namesake (Limón, Costa
+                # Rica in "Limon to Brush ... #COFire"; Téra, Niger in "America uses 29,600 Tera-Watt-Hours")
         if m.fixed is None and chosen.kind == "city" and chosen.pop < 50_000 and handle_countries \
                 and m.start > 0 and toks[m.start - 1].norm in _SUBURB_CUE \
                 and not any(c.country in handle_countries for c in m.cands):
