@@ -595,3 +595,8 @@ def test_a_foreign_namesake_among_places_of_another_country_is_dropped():
         ("United States", "US")]
     # a town of an English-speaking country stays: Folkestone among Dover and Canterbury
     assert ("Folkestone", "GB") in names("your Dover store, as from your stores in Folkestone and Canterbury")
+
+
+def test_basti_is_a_settlement_word():
+    assert ("Bastī", "IN") not in names("power outage at D1 Panchwati :- Puliya No 1 , Kacchi Basti , Uday Marg")
+    assert ("Bastī", "IN") in names("no power in Basti since noon")
