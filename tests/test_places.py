@@ -600,3 +600,15 @@ def test_a_foreign_namesake_among_places_of_another_country_is_dropped():
 def test_basti_is_a_settlement_word():
     assert ("Bastī", "IN") not in names("power outage at D1 Panchwati :- Puliya No 1 , Kacchi Basti , Uday Marg")
     assert ("Bastī", "IN") in names("no power in Basti since noon")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm at Puerto Vallarta in Lacey, WA https://www.swarmapp.com/c/i69Uf84M71i", [("Lacey", "US"), ("Washington", "US")]),
+    ("I'm at Shanghai Garden (Issaquah, WA) http://4sq.com/1mpkIUM", [("Issaquah", "US"), ("Washington", "US")]),
+    ("Fuck it... (@ TravelCenters of America in North Bend, WA) https://www.swarmapp.com/c/6h",
+     [("North Bend", "US"), ("Washington", "US")]),
+    # not a check-in: the place before "in" stays
+    ("power is out from Seattle in Washington state", [("Seattle", "US"), ("Washington", "US")]),
+])
+def test_a_check_in_venue_is_not_a_place(text, expected):
+    assert names(text) == expected

@@ -1181,6 +1181,10 @@ def _find(text: str, origin: str) -> list[Place]:
         return []
     toks = _tokens(text)
     mentions = _scan(text, toks, gaz, author=origin == "author_location")
+    if ("I'm at " in text or "@ " in text) and mentions and (venue := _CHECKIN.search(text)) is not None:
+        # "I'm at Puerto Vallarta in Kingston, WA", "(@ Shanghai Garden (Issaquah, WA))": the venue is
+        # named after something else; the place is the town after it
+        mentions = [m for m in mentions if not venue.start(1) <= toks[m.start].start < venue.end(1)]
     places = _resolve(text, toks, mentions, gaz, origin)
     if origin == "text" and "@" in text:
         places += _suburbs(text, toks, mentions, gaz, origin)
@@ -1188,6 +1192,8 @@ def _find(text: str, origin: str) -> list[Place]:
 
 
 _SUBURB_CUE = frozenset({"in", "at", "around", "near"})
+# a Swarm / Foursquare check-in: the venue, then the town and its state or country
+_CHECKIN = re.compile(r"(?:^|[(\s])(?:I'm at|@) ([^@()\n]+?) (?:in |\()[A-Z][^,()@\n]*, [A-Z]")
 _OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackout|signal|network)\b", re.I)
 # What _TOKEN never reads as words: a URL where a token may start (not after a word character,
 # an apostrophe or a dot: then it is inside a word), handles and tags. Each alternative begins
