@@ -612,3 +612,21 @@ def test_basti_is_a_settlement_word():
 ])
 def test_a_check_in_venue_is_not_a_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tonight at #Omalleys in #OlympiaWA!!!", [("olympia", "Olympia"), ("wa", "Washington")]),
+    ("outage affecting 1400 customers in the #DuncanBC area", [("Duncan", "Duncan"), ("BC", "British Columbia")]),
+    ("#bellairetexas lights", [("bellaire", "Bellaire"), ("texas", "Texas")]),
+])
+def test_a_town_joined_to_its_state_in_a_hashtag(text, expected):
+    assert [(p.text.lower(), p.name) for p in find_places(text)] == [(t.lower(), n) for t, n in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "#NomadC #RideFox",  # not NoMa, DC: the capitals split it elsewhere
+    "#hometownusa #statebound",  # a word before a country
+    "#nopowerwa",
+])
+def test_no_town_and_state_in_other_hashtags(text):
+    assert find_places(text) == []

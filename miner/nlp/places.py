@@ -121,6 +121,7 @@ class Gazetteer:
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # words before and after a place in a hashtag
     tag_not_codes: frozenset[str]  # short words that are codes but not in a hashtag (#nopower)
     tag_code_countries: frozenset[str]  # country codes that count after a word in a hashtag (#YolandaPH)
+    tag_states: dict[str, list[tuple[Cand, bool]]]  # qualifiers without spaces, after a town in a tag (#SeattleWA)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
     town_zones: dict[tuple[int, int], list[tuple[float, float, str]]]  # (lat, lon, IANA zone) by whole degree
 
@@ -142,6 +143,7 @@ class Openings:
     tags: frozenset[str]  # what a hashtag may be: a tag key, or a name's first word
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # or a place joined to a topic word (#yycflood)
     suburb_handles: frozenset[str]  # handles of operators in a country with suburbs to find
+    tag_states: frozenset[str] = frozenset()  # what may end a tag after a town's name (#olympiawa, #dallastexas)
 
 
 @dataclass(slots=True)
@@ -419,6 +421,10 @@ def _build() -> Gazetteer:
         squashed = key.replace(" ", "")
         if len(squashed) >= 3 and any(not c.upper for c in entries[key].cands):
             tags.setdefault(squashed, entries[key])
+    tag_states: dict[str, list[tuple[Cand, bool]]] = {}
+    for key, quals in qualifiers.items():
+        if key.replace(" ", "").isalpha() and key not in ("us", "uk"):
+            tag_states.setdefault(key.replace(" ", ""), []).extend(quals)
     dirs = cfg["directions"]
     handle_countries = {h: cc for cc, hs in cfg["handle_countries"].items() for h in hs}
     countries = {c.country: c for cs in found.values() for c in cs if c.kind == "country"}
@@ -457,10 +463,12 @@ def _build() -> Gazetteer:
         tag_topics=topics,
         tag_not_codes=frozenset(cfg["hashtag_topics"]["not_codes"]),
         tag_code_countries=frozenset(c for c in cfg["hashtag_topics"]["countries_after_a_word"] if c in countries),
+        tag_states=tag_states,
         town_zones=_town_zones(cities),
-        openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
+        openings=replace(_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
+            tag_states=frozenset(tag_states)),
     )
 
 
@@ -505,6 +513,30 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     else:
         return None
     return _Mention(i, i + 1, cands, chars=(tok.start + start, tok.start + end)) if cands else None
+
+
+def _tag_with_state(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
+    """A town joined to its state, province or country in a hashtag: #SeattleWA, #olympiawa,
+    #MissionBC, #dallastexas: the town (of that state) and the state, as in "Seattle, WA"."""
+    low, raw = tok.norm, tok.raw
+    for k in _state_splits(low, gaz.tags, gaz.tag_states):
+        entry = gaz.tags[low[:k]]
+        if entry.rule == BLOCK or (not (raw.islower() or raw.isupper()) and not raw[k].isupper()):
+            continue  # "#NomadC" is not NoMa, DC: in mixed case the state begins with a capital
+        for qual, _ in gaz.tag_states[low[k:]]:
+            if qual.kind == "country" and entry.rule != FREE:
+                continue  # "#hometownusa": a word before a country is no town
+            cand = next((c for c in entry.cands if c.kind == "city" and not c.upper and _within(c, qual)), None)
+            if cand is not None:
+                m = _Mention(i, i + 1, [cand], fixed=cand, chars=(tok.start, tok.start + k))
+                m.extra.append((_Tok("word", tok.raw[k:], low[k:], tok.start + k, tok.end), qual))
+                return m
+    return None
+
+
+def _state_splits(low: str, tags: Iterable[str], states: Iterable[str]) -> list[int]:
+    """Where a hashtag may split into a name and a state after it, longest name first."""
+    return [k for k in range(len(low) - 2, 2, -1) if low[k:] in states and low[:k] in tags]
 
 
 def _heads(keys: Iterable[str]) -> frozenset[str]:
@@ -661,6 +693,8 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                         and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
+            elif entry is None and (stated := _tag_with_state(tok, i, gaz)) is not None:
+                mentions.append(stated)  # "#SeattleWA", "#MissionBC", "#dallastexas"
             elif (joined := _joined_tag(tok, i, gaz)) is not None:
                 mentions.append(joined)
             elif entry and entry.rule in (TOWN, QUALIFIED, CAPITAL) and tok.raw.istitle() and not (
@@ -1226,7 +1260,8 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
     if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
         return False
     if "#" in text and any(not t.isascii() or t.lower() in openings.tags or t.split("_", 1)[0].lower() in openings.tags
-                           or hashtags.place_part(t, *openings.tag_topics) for t in _HASHTAG.findall(text)):
+                           or hashtags.place_part(t, *openings.tag_topics)
+                           or _state_splits(t.lower(), openings.tags, openings.tag_states) for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
         or not _OUTAGE_WORD.search(text)  # _suburbs wants both
