@@ -630,3 +630,14 @@ def test_a_town_joined_to_its_state_in_a_hashtag(text, expected):
 ])
 def test_no_town_and_state_in_other_hashtags(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Customer Advisor vacancy @EE Info/Apply #EssexJobs #CustomerServiceJobs", [("Essex", "Essex")]),
+    ("Another great day in two #islingtonschools #OnlineSafety", [("islington", "Islington")]),
+    ("Melting snow over Nooksack Falls #bellinghamphotographer", [("bellingham", "Bellingham")]),
+    ("Haha no school without a power outage #collegelife", []),  # "life" is no topic: #collegelife
+    ("Retail Jobs here #RetailJobs #PhoneJobs", []),
+])
+def test_places_joined_to_jobs_schools_photographer(text, expected):
+    assert [(p.text, p.name) for p in find_places(text)] == expected
