@@ -641,3 +641,16 @@ def test_no_town_and_state_in_other_hashtags(text):
 ])
 def test_places_joined_to_jobs_schools_photographer(text, expected):
     assert [(p.text, p.name) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Total banking outage at National Australia Bank (NAB) - no ATMs",
+    "@VodafoneUK see how the Vodafone india operates",
+    "I am having a terrible experience with Vodafone Italy.",
+])
+def test_banks_and_operators_named_after_a_country(text):
+    assert find_places(text) == []
+
+
+def test_a_country_after_an_operator_that_does_not_name_it():
+    assert names("@Vodafone roaming in India is a joke") == [("India", "IN")]
