@@ -15,7 +15,12 @@ need a geographic context ("in Mobile", "Mobile, AL", "Reading city centre"); sm
 need one too; and towns named like words ("Ocean City") need a qualifier. A town also counts
 when the post is addressed to an operator of its country ("@EE On Rosneath"), follows a street
 ("Echuca Road, Mooroopna"), or is vouched for by the post's other places: the next place of a
-list ("Brecksville / Broadview Hts") or a place named for certain in its state or country.
+list ("Brecksville / Broadview Hts") or a place named for certain in its state or country; a
+town named like a word ("Springwood", #Boulder) only by a place in its state ("#nswfires").
+Hashtags count whole (#Calgary), before an underscore (#Jaipur_city), joined to a topic word
+(#yycflood, #EssexJobs) or to the town's state (#OlympiaWA). What is named after a place is not
+the place: a lake or river ("Eagle Lake"), a venue ("Orchards Feed Store", the venue of a Swarm
+check-in), a company ("Vodafone India"), an agent's initials signing a reply ("-KC").
 
 Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
 right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
