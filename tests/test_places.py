@@ -654,3 +654,13 @@ def test_banks_and_operators_named_after_a_country(text):
 
 def test_a_country_after_an_operator_that_does_not_name_it():
     assert names("@Vodafone roaming in India is a joke") == [("India", "IN")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("severe power outage in gurgaon near sector 14", [("Gurugram", "IN")]),
+    ("Joburg is hit by a major power outage", [("Johannesburg", "ZA")]),
+    ("Is there an outage in our area-Makati Dela Rosa?", [("Makati City", "PH")]),
+    ("power cut in Mysore and Mangalore", [("Mysuru", "IN"), ("Mangaluru", "IN")]),
+])
+def test_former_and_everyday_names_of_big_cities(text, expected):
+    assert names(text) == expected
