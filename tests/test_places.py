@@ -664,3 +664,14 @@ def test_a_country_after_an_operator_that_does_not_name_it():
 ])
 def test_former_and_everyday_names_of_big_cities(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Remember electric scooters have to be off the sidewalks #satx", [("San Antonio", "US")]),
+    ("about to glow #htx #montrose", [("Houston", "US"), ("Montrose", "US")]),
+    ("no food service today due to the power outage #RVA", [("Richmond", "US")]),
+    ("power outage at work in downtown Columbus #cbus", [("Columbus", "US")]),
+    ("the rva of the hearing aid", []),  # RVA only in capitals
+])
+def test_city_nicknames_in_tags(text, expected):
+    assert names(text) == expected
