@@ -675,3 +675,17 @@ def test_former_and_everyday_names_of_big_cities(text, expected):
 ])
 def test_city_nicknames_in_tags(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Well done for being winners of the awards Arta Cika @cika_arta",
+    "I kinda just want to get to Babu Frick already.",
+    "No Class today in the Dongola Unit 66 School District",
+])
+def test_a_small_foreign_town_before_a_name_word_is_part_of_a_name(text):
+    assert find_places(text) == []
+
+
+def test_a_small_foreign_town_before_a_place_word_stays():
+    assert names("another power outage at southb Mariakani Estate.got important work") == [("Mariakani", "KE")]
+    assert names("Gas outage in Okara City since yesterday morning") == [("Okara", "PK")]

@@ -942,6 +942,26 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
                             "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
+_GENERIC_AFTER = frozenset({"city", "town", "village", "estate", "area", "district", "county", "industrial",
+                            "nagar", "colony", "road", "sector", "market", "station", "north", "south", "east",
+                            "west", "central", "municipality", "province", "state", "region"})
+
+
+def _foreign_small(entry: Entry, gaz: Gazetteer) -> bool:
+    """A name whose readings are all towns under 100,000 people in countries that do not speak
+    English (Comé, Kanye, Shiki)."""
+    top = entry.cands[0]
+    return top.kind == "city" and top.pop < 100_000 and all(c.country not in gaz.english_countries for c in entry.cands)
+
+
+def _name_word(tok: _Tok, gaz: Gazetteer) -> bool:
+    """A capitalised word that may be part of a person's or a business's name: no place word,
+    no word of context, no English function word."""
+    return tok.kind == "word" and tok.raw[:1].isupper() and tok.raw[1:].islower() and len(tok.raw) > 2 \
+        and tok.norm not in gaz.first and tok.norm not in gaz.before and tok.norm not in gaz.after \
+        and tok.norm not in gaz.english_words and tok.norm not in gaz.qualifiers and tok.norm not in gaz.dir_region
+
+
 _SIGNATURE = re.compile(r"(?:^|\s)(?:\^ ?|[~–-])$")  # "^LA", "^ LA", "-KC"; not "SMF - LA"
 _COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
@@ -1025,6 +1045,11 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
                 r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
             return True  # Dayton Power and Light, Columbia Water & Light
     title_case = prev is not None and prev.raw[0].isupper()
+    if entry.rule == CAPITAL and end - i == 1 and _foreign_small(entry, gaz) and (
+            (prev is not None and _glued(text, prev, first) and prev.norm in gaz.first_names and prev.raw.istitle())
+            or (nxt is not None and _glued(text, last, nxt) and _name_word(nxt, gaz)
+                and nxt.norm.split(".", 1)[0] not in _GENERIC_AFTER)):
+        return True  # "Kanye West", "Marco Rubio", "Sakura Buffet", "Mercedes Benz": not Kanye, Botswana
     if after_place and prev is not None and text[prev.end:first.start] == " " and prev.raw.istitle() \
             and all(c.upper and c.kind == "city" for c in entry.cands):
         return True  # "our Ogden DC": a city's code after a place names something there (not "Kearns NSW")
