@@ -148,7 +148,8 @@ class Openings:
     tags: frozenset[str]  # what a hashtag may be: a tag key, or a name's first word
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # or a place joined to a topic word (#yycflood)
     suburb_handles: frozenset[str]  # handles of operators in a country with suburbs to find
-    tag_states: frozenset[str] = frozenset()  # what may end a tag after a town's name (#olympiawa, #dallastexas)
+    tag_states: frozenset[str] = frozenset()  # state codes that may end a tag after a town's name (#olympiawa)
+    tag_state_names: tuple[str, ...] = ()  # and the names of the states of English-speaking countries (#dallastexas)
 
 
 @dataclass(slots=True)
@@ -473,7 +474,9 @@ def _build() -> Gazetteer:
         openings=replace(_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
-            tag_states=frozenset(tag_states)),
+            tag_states=frozenset(k for k in tag_states if len(k) <= 3),
+            tag_state_names=tuple(k for k, qs in tag_states.items() if len(k) > 3 and any(
+                q.country in ("US", "CA", "AU") and q.kind == "region" and q.admin1 == q.name for q, _ in qs))),
     )
 
 
@@ -1291,10 +1294,19 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
         return False
     if "#" in text and any(not t.isascii() or t.lower() in openings.tags or t.split("_", 1)[0].lower() in openings.tags
                            or hashtags.place_part(t, *openings.tag_topics)
-                           or _state_splits(t.lower(), openings.tags, openings.tag_states) for t in _HASHTAG.findall(text)):
+                           or _code_after_town(t.lower(), openings) for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
         or not _OUTAGE_WORD.search(text)  # _suburbs wants both
+
+
+def _code_after_town(low: str, openings: Openings) -> bool:
+    """Whether a hashtag may be a town and its state's code or name (#olympiawa, #dallastexas);
+    a town and a country or a state abroad is found only in a post that names something else."""
+    return (len(low) > 4 and low[-2:] in openings.tag_states and low[:-2] in openings.tags) or (
+        len(low) > 5 and low[-3:] in openings.tag_states and low[:-3] in openings.tags) or (
+        low.endswith(openings.tag_state_names) and any(
+            low.endswith(name) and low[:-len(name)] in openings.tags for name in openings.tag_state_names))
 
 
 def _may_be_capital_name(cased: list[str], low: list[str], openings: Openings) -> bool:
