@@ -689,3 +689,13 @@ def test_a_small_foreign_town_before_a_name_word_is_part_of_a_name(text):
 def test_a_small_foreign_town_before_a_place_word_stays():
     assert names("another power outage at southb Mariakani Estate.got important work") == [("Mariakani", "KE")]
     assert names("Gas outage in Okara City since yesterday morning") == [("Okara", "PK")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chatgpt login loops forever. 2fa code never arrives either. Phoenix", [("Phoenix", "US")]),
+    ("Login schlägt fehl mit Fehler 401. Hamburg", [("Hamburg", "DE")]),
+    ("Phoenix is down again", []),  # a sentence's first word, with more after it: a name
+    ("This is God's promise.  Paradise; https://t.co/x", []),
+])
+def test_a_city_signing_off_a_post_is_where_the_author_is(text, expected):
+    assert [(p.name, p.country) for p in find_places(text)] == expected

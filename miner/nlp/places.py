@@ -902,7 +902,9 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
         if entry.rule == CAPITAL:
             initial = last_word_end < 0 or bool(_SENTENCE_END.search(text, last_word_end, first.start))
-            ok = (capital and (author or before or not initial)) or after
+            signoff = initial and first.norm not in gaz.english_words and text[last.end:last.end + 1] not in (";", ":", ",") \
+                and not any(t.kind == "word" for t in toks[end:])  # "... never loads. Phoenix", not "Paradise;"
+            ok = (capital and (author or before or not initial or signoff)) or after
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
