@@ -459,7 +459,8 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
              model_path: str | None, ner: bool) -> None:
     """Measure the NLP pipeline on labelled posts: precision, recall and F1 of the outage
     flag; per-symptom and micro P/R/F1; HTTP-code accuracy; place precision and recall
-    (a place is found when name and country match); service accuracy.
+    (a place is found when name and country match, without regard to case,
+    accents or spelling the gazetteer knows: Montreal is Montréal, Cologne is Köln); service accuracy.
 
     \b
     Example:

@@ -34,6 +34,14 @@ def test_score_counts_what_matches():
     assert m["service_accuracy"] == pytest.approx(2 / 3)
 
 
+def test_a_place_in_another_spelling_is_the_same_place_but_a_namesake_is_not():
+    row = {"text": "x", "is_outage_report": False, "symptoms": [], "http_codes": []}
+    gold = [{**row, "places": [{"name": "Cologne", "country": "DE"}, {"name": "New York", "country": "US"}]}]
+    predicted = [{**row, "places": [{"name": "Köln", "country": "DE"}, {"name": "New York City", "country": "US"}]}]
+    m = score(gold, predicted)
+    assert m["places"]["precision"] == 0.5 and m["places"]["recall"] == 0.5  # the state is not the city
+
+
 def test_cli_writes_predictions_in_gold_order(tmp_path):
     gold, out = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold.write_text("".join(json.dumps(g) + "\n" for g in GOLD), encoding="utf-8")

@@ -84,6 +84,8 @@ def test_a_providers_status_update_is_not_a_report():
         "[RESOLVED] Increased API Error Rates",  # the AWS Health Dashboard's titles
         "We can confirm an issue which is impacting Internet connectivity for the US-EAST-2 Region.",
         "We are continuing to investigate some users experiencing errors when visiting github.com.",
+        "Midjourney status: Degraded image generation speeds for fast hours users. We're on it.",
+        "We're aware some customers can't access the mobile app and are working to fix it.",
         "ChatGPT keeps giving me elevated error rates, can't log in",
     ])]
     *provider, user = extract_batch(posts)

@@ -150,6 +150,15 @@ def test_names_that_are_words_elsewhere_count_in_their_language(text, lang, expe
     ("scrolled my cursor down the page", []),
     ("i'm a gemini, obviously", []),
     ("a claude monet print", []),
+    ("anyone else having trouble with claude?", ["claude"]),  # ... or right after one
+    ("Problems with Teams again this morning", ["teams"]),
+    ("issues with x-ray results", []),
+    ("grok not responding at all", ["grok"]),
+    ("claude can't read attachments rn", ["claude"]),  # anywhere, with one of its context words
+    ("zoom keeps kicking me out of meetings", ["zoom"]),
+    ("stripe dashboard won't load, API calls still fine", ["stripe"]),
+    ("my friend claude is sick", []),
+    ("zoom in on the picture", []),
 ])
 def test_words_that_are_names_count_right_before_a_failure(text, expected):
     assert find_services(text) == expected

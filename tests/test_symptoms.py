@@ -219,9 +219,29 @@ def test_hedges_and_local_negation():
     "can we just have a power outage for the next five weeks",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
     "brand new dishwasher doesn't work",
+    "my laptop webcam not working since the update",
+    "I hope Dutchtown has another power outage so we get the day off",  # wishing for one
+    "hoping that the storm will cause a power outage and no school",
+    "sometimes all you need is a power nap to pop off",  # other meanings of "power" and "lights out"
+    "it took all my power to not bust out laughing",
+    "trying to find the will power to turn off the tv",
+    "these rockets can shoot the lights out",
+    "tiktok is down bad for creators this year",  # slang and markets, not a service
+    "reddit's new UI is down-right awful",
+    "my mood is down and my stocks are down",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I hope there will be some compensation for this outage", ["total_outage"]),  # hoping about one that is
+    ("worst time for the power to go out", ["power"]),
+    ("the power to our building went out", ["power"]),
+    ("let us pray this power outage lasts all day", ["power"]),
+])
+def test_hopes_about_a_real_failure_still_count(text, expected):
+    assert codes(text) == expected
 
 
 def test_a_failure_after_a_forecast_still_counts():
@@ -533,3 +553,70 @@ def test_more_phrasings(text, code):
                                   "what's going on with your customer service?"])
 def test_not_failures(text):
     assert codes(text) == []
+
+
+def test_a_pattern_with_alternatives_at_its_top_matches_each():
+    import re
+
+    from miner.nlp.symptoms import _trie
+    one = re.compile(_trie(["(?:nvm|never ?mind),? it(?:'s| is) back|false alarm"]))
+    assert one.fullmatch("nvm, it's back") and one.fullmatch("false alarm")
+
+
+@pytest.mark.parametrize("text", [
+    "is claude down or is it just me? ... nvm it was my vpn lol",
+    "Discord is down?? nope, just my wifi",
+    "chatgpt down? false alarm",
+    "Netflix est en panne ? Non, c'est ma box. Fausse alerte",
+    "O ChatGPT caiu? Aqui em São Paulo tá tudo normal",
+])
+def test_a_false_alarm_is_no_report(text):
+    assert negated(text) and codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nevermind, I'll be out of internet til Saturday",  # "nevermind" alone says nothing works
+    "chatgpt is down, and it's not just my wifi",
+])
+def test_a_false_alarm_needs_saying(text):
+    assert not negated(text) and codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("perplexity stuck on 'searching' forever, no answer ever comes", ["no_response"]),
+    ("midjourney jobs stuck at 0% for 40 min. nothing renders", ["not_loading"]),
+    ("slack huddles dropping every minute, text is fine", ["connectivity"]),
+    ("venmo transfers to my bank failing since last night", ["payment"]),
+    ("spotify won't play anything", ["feature_broken"]),
+    ("reddit broke again", ["total_outage"]),
+    ("ChatGPT seit 20 Minuten nur 'Netzwerkfehler'", ["error_message"]),
+    ("mes images ne se génèrent plus depuis une heure", ["not_loading"]),
+    ("discord bloqué sur 'Connexion...' depuis 20 min", ["not_loading"]),
+    ("WhatsApp no me deja mandar mensajes", ["no_response"]),
+    ("Instagram não me deixa fazer login", ["login"]),
+])
+def test_what_users_of_ai_and_social_apps_write(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("twitter down? every tweet fails with 'Something went wrong. Try reloading.'", ["error_message", "total_outage"]),
+    ("claude is down?? 'Claude will return soon' page", ["error_message", "total_outage"]),
+    ("copilot keeps signing me out, 'We couldn't sign you in' loop", ["error_message", "login"]),
+    ("the app says ‘unavailable’", ["error_message"]),
+])
+def test_a_quoted_error_message_counts_beside_what_else_is_said(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'm unable to help with that, sorry",  # an apostrophe is no quote
+    'he said "i can\'t even" lol',
+])
+def test_quotes_that_are_no_error_message(text):
+    assert "error_message" not in codes(text)
+
+
+def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
+    assert codes("psn down? can't sign in on ps5") == ["login", "total_outage"]
+    assert codes("@GeorgiaPower down? no power since 6") == ["power"]  # a utility's outage is the power cut

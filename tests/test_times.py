@@ -26,9 +26,19 @@ POSTED = datetime(2026, 2, 4, 17, 40, tzinfo=timezone.utc)  # 9:40 PST
     ("en panne depuis 14h30", "2026-02-04T14:30"),
     ("no funciona desde las 9:30", "2026-02-04T09:30"),
     ("fora do ar desde as 9h", "2026-02-04T09:00"),
+    ("caído desde las 9", "2026-02-04T09:00"),  # "las": an hour, even bare
+    ("it went down at noon ET", "2026-02-04T17:00"),
+    ("been broken all morning", "2026-02-04T08:00"),
 ])
 def test_resolves_against_post_time(text, expected):
     assert mentioned_at(text, POSTED).strftime("%Y-%m-%dT%H:%M") == expected
+
+
+def test_a_zone_name_reads_its_regions_clock_in_summer_too():
+    july = datetime(2026, 7, 4, 17, 40, tzinfo=timezone.utc)  # 10:40 on the Pacific clock (PDT)
+    assert mentioned_at("down since 9:26 a.m. PST", july).strftime("%H:%M") == "16:26"
+    assert mentioned_at("down since 9:26 a.m. PDT", july).strftime("%H:%M") == "16:26"
+    assert mentioned_at("errors from 12:15 ET", july).strftime("%H:%M") == "16:15"
 
 
 def test_clock_time_later_than_post_means_yesterday():

@@ -32,7 +32,8 @@ MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say 
 
 # NEWS, JOKE and PROVIDER are matched against the lowercased text (three times faster than re.I)
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
-                  r"live updates|headline|via @|downdetector shows|"
+                  r"live updates|headline|via @|downdetector shows|users (?:report|are reporting)|"
+                  r"post-?mortem|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
@@ -70,7 +71,10 @@ PROVIDER = re.compile(
     r"investigating reports of|(?:is|are) (?:now )?operating normally|we can confirm|we continue to (?:work|make "
     r"progress|investigate|monitor|experience)|we(?:'re| are) (?:beginning|starting) to see|signs of recovery|"
     r"as stated in (?:our )?previous updates?|customers (?:began|begin|may|might) (?:to )?experienc|"
-    r"for (?:some|a subset of|a small number of|a small percentage of) (?:users|customers))")
+    r"for (?:some|a subset of|a small number of|a small percentage of) (?:users|customers)|we(?:'re| are) on it|"
+    r"we(?:'re| are) aware (?:that )?(?:some|a few|many|a small number of) (?:customers|users|members)|"
+    r"^(?!(?:my|our|your|the|his|her|their|latest|current|outage|power|network|service|order|account) )"
+    r"[\w.+&-]+(?: [\w.+&-]+)? status: )")
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Extraction, Post, iso
-from . import pipeline, services
+from . import pipeline, places, services
 from .extract import extract_batch
 
 SYMPTOM_CODES = ["http_error", "error_message", "login", "upload", "history", "not_loading",
@@ -50,10 +50,12 @@ def _service(name: str | None) -> str | None:
 
 
 def _place_key(place: dict[str, Any]) -> tuple[str, str]:
-    """Name and country, compared without case or accents ("Montréal" is "Montreal")."""
-    name = unicodedata.normalize("NFKD", (place.get("name") or "").strip().casefold())
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return name, (place.get("country") or "").strip().upper()
+    """Name and country, compared without case or accents ("Montréal" is "Montreal"), and by the
+    gazetteer's name where the place has several ("Cologne" is "Köln")."""
+    country = (place.get("country") or "").strip().upper()
+    name = places.canonical_name((place.get("name") or "").strip(), country or None)
+    name = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in name if not unicodedata.combining(ch)), country
 
 
 def prediction(e: Extraction) -> dict[str, Any]:

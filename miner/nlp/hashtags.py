@@ -10,14 +10,14 @@ state, province, country or airport code) and which one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 
 _DIGITS = re.compile(r"\d+$")
-_CODE_AT_END = re.compile(r"[a-z]([A-Z]{2,3})$")  # "#PabloPH", "#MissionBC": a code after a word
+_CODE_AT_END = re.compile(r"[a-z]([A-Z]{2,3}|Ph)$")  # "#PabloPH", "#MissionBC", "#MaringPh": a code after a word
 MAX_TOPICS = 2  # "#COFloodRelief": flood and relief
 
 
-def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[int, int, bool] | None:
+def place_part(tag: str, before: Collection[str], after: Collection[str]) -> tuple[int, int, bool] | None:
     """Where the place part of `tag` (without the '#') lies, as (start, end, by_topic), once the topic
     words are taken off: `after` are the words that follow a place ("flood", "wx", "fire"),
     `before` those that precede one ("prayfor", "rescue"). Without a topic word, a code in
@@ -31,6 +31,9 @@ def place_part(tag: str, before: Iterable[str], after: Iterable[str]) -> tuple[i
     digits = _DIGITS.search(low)
     if digits:
         end = digits.start()  # "#YYCFlood013"
+    whole = low[start:end]
+    if whole in after or whole in before:
+        return None  # the tag is a topic word itself: #BushFires is not "Bush" and fires
     stripped = 0
     for _ in range(MAX_TOPICS):
         word = next((w for w in after if low.endswith(w, start, end) and end - len(w) > start), None)

@@ -15,7 +15,12 @@ need a geographic context ("in Mobile", "Mobile, AL", "Reading city centre"); sm
 need one too; and towns named like words ("Ocean City") need a qualifier. A town also counts
 when the post is addressed to an operator of its country ("@EE On Rosneath"), follows a street
 ("Echuca Road, Mooroopna"), or is vouched for by the post's other places: the next place of a
-list ("Brecksville / Broadview Hts") or a place named for certain in its state or country.
+list ("Brecksville / Broadview Hts") or a place named for certain in its state or country; a
+town named like a word ("Springwood", #Boulder) only by a place in its state ("#nswfires").
+Hashtags count whole (#Calgary), before an underscore (#Jaipur_city), joined to a topic word
+(#yycflood, #EssexJobs) or to the town's state (#OlympiaWA). What is named after a place is not
+the place: a lake or river ("Eagle Lake"), a venue ("Orchards Feed Store", the venue of a Swarm
+check-in), a company ("Vodafone India"), an agent's initials signing a reply ("-KC").
 
 Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
 right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
@@ -121,6 +126,7 @@ class Gazetteer:
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # words before and after a place in a hashtag
     tag_not_codes: frozenset[str]  # short words that are codes but not in a hashtag (#nopower)
     tag_code_countries: frozenset[str]  # country codes that count after a word in a hashtag (#YolandaPH)
+    tag_states: dict[str, list[tuple[Cand, bool]]]  # qualifiers without spaces, after a town in a tag (#SeattleWA)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
     town_zones: dict[tuple[int, int], list[tuple[float, float, str]]]  # (lat, lon, IANA zone) by whole degree
 
@@ -142,6 +148,8 @@ class Openings:
     tags: frozenset[str]  # what a hashtag may be: a tag key, or a name's first word
     tag_topics: tuple[tuple[str, ...], tuple[str, ...]]  # or a place joined to a topic word (#yycflood)
     suburb_handles: frozenset[str]  # handles of operators in a country with suburbs to find
+    tag_states: frozenset[str] = frozenset()  # state codes that may end a tag after a town's name (#olympiawa)
+    tag_state_names: tuple[str, ...] = ()  # and the names of the states of English-speaking countries (#dallastexas)
 
 
 @dataclass(slots=True)
@@ -165,6 +173,7 @@ class _Mention:
     prefix_raw: str = ""
     local: tuple[int, int] | None = None  # characters of a place we do not know, in this one ("Karon, Texas")
     chars: tuple[int, int] | None = None  # the place's characters inside a hashtag ("yyc" of #yycflood)
+    strict: bool = False  # a weak town that only a place in its own state or country may vouch for
 
 
 # --------------------------------------------------------------------------- normalising
@@ -418,6 +427,10 @@ def _build() -> Gazetteer:
         squashed = key.replace(" ", "")
         if len(squashed) >= 3 and any(not c.upper for c in entries[key].cands):
             tags.setdefault(squashed, entries[key])
+    tag_states: dict[str, list[tuple[Cand, bool]]] = {}
+    for key, quals in qualifiers.items():
+        if key.replace(" ", "").isalpha() and key not in ("us", "uk"):
+            tag_states.setdefault(key.replace(" ", ""), []).extend(quals)
     dirs = cfg["directions"]
     handle_countries = {h: cc for cc, hs in cfg["handle_countries"].items() for h in hs}
     countries = {c.country: c for cs in found.values() for c in cs if c.kind == "country"}
@@ -456,10 +469,14 @@ def _build() -> Gazetteer:
         tag_topics=topics,
         tag_not_codes=frozenset(cfg["hashtag_topics"]["not_codes"]),
         tag_code_countries=frozenset(c for c in cfg["hashtag_topics"]["countries_after_a_word"] if c in countries),
+        tag_states=tag_states,
         town_zones=_town_zones(cities),
-        openings=_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
+        openings=replace(_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
+            tag_states=frozenset(k for k in tag_states if len(k) <= 3),
+            tag_state_names=tuple(k for k, qs in tag_states.items() if len(k) > 3 and any(
+                q.country in ("US", "CA", "AU") and q.kind == "region" and q.admin1 == q.name for q, _ in qs))),
     )
 
 
@@ -480,13 +497,15 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     """A place joined to a topic word in a hashtag (#yycflood, #coflood, #RescuePH, #PrayForBoston):
     a name that counts as a hashtag of its own, or a state, province, country or airport code."""
+    if tok.norm in gaz.handle_countries:
+        return None  # #KenyaPower, #CityPowerJhb: the operator, not Kenya and power
     found = hashtags.place_part(tok.raw, gaz.tag_topics[0], gaz.tag_topics[1])
     if found is None:
         return None
     start, end, by_topic = found
     key = _fold(tok.raw[start:end])
-    if key in gaz.tag_not_codes:
-        return None
+    if key in gaz.tag_not_codes or (len(key) <= 3 and tok.norm.startswith("downtown")):
+        return None  # "#downtownsa": downtown names a city, not a state or country code
     name = gaz.tags.get(key)
     if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
         cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
@@ -502,6 +521,30 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     else:
         return None
     return _Mention(i, i + 1, cands, chars=(tok.start + start, tok.start + end)) if cands else None
+
+
+def _tag_with_state(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
+    """A town joined to its state, province or country in a hashtag: #SeattleWA, #olympiawa,
+    #MissionBC, #dallastexas: the town (of that state) and the state, as in "Seattle, WA"."""
+    low, raw = tok.norm, tok.raw
+    for k in _state_splits(low, gaz.tags, gaz.tag_states):
+        entry = gaz.tags[low[:k]]
+        if entry.rule == BLOCK or (not (raw.islower() or raw.isupper()) and not raw[k].isupper()):
+            continue  # "#NomadC" is not NoMa, DC: in mixed case the state begins with a capital
+        for qual, _ in gaz.tag_states[low[k:]]:
+            if qual.kind == "country" and entry.rule != FREE:
+                continue  # "#hometownusa": a word before a country is no town
+            cand = next((c for c in entry.cands if c.kind == "city" and not c.upper and _within(c, qual)), None)
+            if cand is not None:
+                m = _Mention(i, i + 1, [cand], fixed=cand, chars=(tok.start, tok.start + k))
+                m.extra.append((_Tok("word", tok.raw[k:], low[k:], tok.start + k, tok.end), qual))
+                return m
+    return None
+
+
+def _state_splits(low: str, tags: Iterable[str], states: Iterable[str]) -> list[int]:
+    """Where a hashtag may split into a name and a state after it, longest name first."""
+    return [k for k in range(len(low) - 2, 2, -1) if low[k:] in states and low[:k] in tags]
 
 
 def _heads(keys: Iterable[str]) -> frozenset[str]:
@@ -638,6 +681,14 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                     i += 2
                     continue
             entry = gaz.tags.get(tok.norm)
+            if entry is None and "_" in tok.raw.strip("_"):  # "#Jaipur_city", "#Alwar_A2": the place before "_"
+                part = tok.raw.split("_", 1)[0]
+                entry = gaz.tags.get(_fold(part))
+                if entry is not None and entry.rule != BLOCK and _tag_ok(part, entry):
+                    mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper],
+                                             chars=(tok.start, tok.start + len(part))))
+                i += 1
+                continue
             if entry is None and len(tok.raw) in (2, 3) and tok.raw.isupper():  # #UK, #LA, #LAX
                 entry = gaz.entries.get(tok.norm)
                 entry = entry if entry and entry.rule == FREE else None
@@ -650,8 +701,13 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                         and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
                 mentions.append(_Mention(i, i + 1, [c for c in entry.cands if not c.upper or tok.raw.isupper()]))
+            elif entry is None and (stated := _tag_with_state(tok, i, gaz)) is not None:
+                mentions.append(stated)  # "#SeattleWA", "#MissionBC", "#dallastexas"
             elif (joined := _joined_tag(tok, i, gaz)) is not None:
                 mentions.append(joined)
+            elif entry and entry.rule in (TOWN, QUALIFIED, CAPITAL) and tok.raw.istitle() and not (
+                    i + 1 < n and toks[i + 1].start == tok.end):  # "#Springwood fire ... #nswfires"
+                weak.append(_Mention(i, i + 1, list(entry.cands), strict=True))
             i += 1
             continue
         if tok.kind != "word" or tok.norm not in gaz.first or not _opens_a_name(toks, i, gaz):
@@ -672,7 +728,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
         last_word_end = toks[i - 1].end
     if weak and mentions:
         mentions = _vouched(text, toks, mentions, weak)
-    if "ounties" in text or "OUNTIES" in text:
+    if "ount" in text or "OUNT" in text:  # counties, county
         mentions = _counties(text, toks, mentions, gaz)
     return mentions
 
@@ -698,11 +754,14 @@ def _vouched(text: str, toks: list[_Tok], mentions: list[_Mention], weak: list[_
             continue
         nxt = starts.get(w.end + 1) if w.end < len(toks) and toks[w.end].norm in ("and", "or") else starts.get(w.end)
         listed = nxt is not None and _LIST_GAP.fullmatch(text[toks[w.end - 1].end:toks[nxt.start].start]) is not None
+        if w.strict:
+            listed = False
         if listed and nxt.cands[0].kind in ("region", "country"):  # "Rockport, Washington": only one in Washington
             local = [c for c in w.cands if _within(c, nxt.cands[0])]
             listed = False
         else:
-            local = [c for c in w.cands if (c.country, c.admin1) in states or (c.country, None) in states]
+            local = [c for c in w.cands if (c.country, c.admin1) in states
+                     or (c.country, None) in states and not w.strict]
         if listed or local:
             if local and not listed:
                 w.cands = local + [c for c in w.cands if c not in local]
@@ -718,9 +777,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|/|&|&amp;)?\s*(?:(?:and|or)\s+)?", re.I)
 
 def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """ "Dallas, Denton, and Collin counties", "Randolph and Pocahontas Counties": each name
-    of the list before "counties" is a county, whether or not it is a place alone."""
+    of the list before "counties" is a county, whether or not it is a place alone; and so before
+    "county" when there are two or more ("Hampshire / Hampden county", "Fayette Tuscaloosa county line")."""
     for c, tok in enumerate(toks):
-        if tok.norm != "counties" or c == 0:
+        if tok.norm not in ("counties", "county") or c == 0:
             continue
         end, found = c, []
         while end > 0 and len(found) < 8:
@@ -740,7 +800,7 @@ def _counties(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazett
             end = start - 1 if toks[start - 1].norm in ("and", "or") else start
             if end > 0 and toks[end - 1].norm in ("and", "or") and toks[end - 1].kind == "word":
                 end -= 1
-        if found:
+        if len(found) > (tok.norm == "county"):
             lo, hi = found[-1].start, found[0].end
             mentions = [m for m in mentions if m.end <= lo or m.start >= hi] + found
             mentions.sort(key=lambda m: m.start)
@@ -842,7 +902,9 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
         if entry.rule == CAPITAL:
             initial = last_word_end < 0 or bool(_SENTENCE_END.search(text, last_word_end, first.start))
-            ok = (capital and (author or before or not initial)) or after
+            signoff = initial and first.norm not in gaz.english_words and text[last.end:last.end + 1] not in (";", ":", ",") \
+                and not any(t.kind == "word" for t in toks[end:])  # "... never loads. Phoenix", not "Paradise;"
+            ok = (capital and (author or before or not initial or signoff)) or after
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
@@ -862,9 +924,12 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
                 and _home_town(" ".join(t.norm for t in toks[i:end]), entry, _home(toks, gaz), gaz):
             ok = True  # "@EE On Rosneath Arial", "@KenyaPower_Care ... #Ukunda": a town the operator serves
         if not ok:
-            if weak is not None and entry.rule == TOWN and capital and raw.istitle() and not (
+            if weak is not None and (entry.rule == TOWN or (
+                    entry.rule == QUALIFIED and first.norm not in gaz.english_words and last_word_end >= 0
+                    and not _SENTENCE_END.search(text, last_word_end, first.start))) and capital and raw.istitle() and not (
                     prev is not None and prev.raw[0].isupper() and _glued(text, prev, first)) and not (
                     nxt is not None and _glued(text, last, nxt) and (nxt.raw[0].isupper() or nxt.norm in _FEATURES)):
+                mention.strict = entry.rule == QUALIFIED  # "Springwood fire ... #nswfires", not "Brush, Limon"
                 weak.append(mention)  # not "New Albion", "Kodiak Island", "Kedron brook": a longer name
             return None
     if prev is not None and "," in text[prev.end:first.start] and prev.raw[0].isupper():
@@ -880,6 +945,30 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     return mention
 
 
+_NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
+                            "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
+_GENERIC_AFTER = frozenset({"city", "town", "village", "estate", "area", "district", "county", "industrial",
+                            "nagar", "colony", "road", "sector", "market", "station", "north", "south", "east",
+                            "west", "central", "municipality", "province", "state", "region"})
+
+
+def _foreign_small(entry: Entry, gaz: Gazetteer) -> bool:
+    """A name whose readings are all towns under 100,000 people in countries that do not speak
+    English (Comé, Kanye, Shiki)."""
+    top = entry.cands[0]
+    return top.kind == "city" and top.pop < 100_000 and all(c.country not in gaz.english_countries for c in entry.cands)
+
+
+def _name_word(tok: _Tok, gaz: Gazetteer) -> bool:
+    """A capitalised word that may be part of a person's or a business's name: no place word,
+    no word of context, no English function word."""
+    return tok.kind == "word" and tok.raw[:1].isupper() and tok.raw[1:].islower() and len(tok.raw) > 2 \
+        and tok.norm not in gaz.first and tok.norm not in gaz.before and tok.norm not in gaz.after \
+        and tok.norm not in gaz.english_words and tok.norm not in gaz.qualifiers and tok.norm not in gaz.dir_region
+
+
+_SIGNATURE = re.compile(r"(?:^|\s)(?:\^ ?|[~–-])$")  # "^LA", "^ LA", "-KC"; not "SMF - LA"
+_COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
                        "valley", "bay", "beach", "harbour", "harbor", "park", "road", "street"})
@@ -933,6 +1022,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
         return True  # e-Mobile, T-Mobile
+    if end - i == 1 and first.raw.isupper() and len(first.raw) <= 3 and not text[last.end:].strip() \
+            and _SIGNATURE.search(text, 0, first.start):
+        return True  # "... look into this for you. -KC", "^LA": an agent's initials signing a reply
     if nxt is not None:
         if nxt.norm in gaz.sport_words and _possessive_gap(text, last, nxt):
             return True  # "New England game", "Texas' fans", "Dallas vs Chicago": a team
@@ -941,9 +1033,14 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "alabama and georgia's punters"
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
+        if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
+                and (entry.rule != FREE or entry.cands[0].pop < 100_000):
+            return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
         k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
         while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
+            if k == end and word.norm == "airport" and first.raw.isupper() and all(c.upper for c in entry.cands):
+                break  # "JFK Airport": an airport's code is the city it serves
             if word.norm in gaz.street_suffixes or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
                 return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High
             if not word.raw[0].isupper() or word.norm in gaz.after or word.norm in gaz.qualifiers:
@@ -953,11 +1050,20 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
                 r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
             return True  # Dayton Power and Light, Columbia Water & Light
     title_case = prev is not None and prev.raw[0].isupper()
+    if entry.rule == CAPITAL and end - i == 1 and _foreign_small(entry, gaz) and (
+            (prev is not None and _glued(text, prev, first) and prev.norm in gaz.first_names and prev.raw.istitle())
+            or (nxt is not None and _glued(text, last, nxt) and _name_word(nxt, gaz)
+                and nxt.norm.split(".", 1)[0] not in _GENERIC_AFTER)):
+        return True  # "Kanye West", "Marco Rubio", "Sakura Buffet", "Mercedes Benz": not Kanye, Botswana
+    if after_place and prev is not None and text[prev.end:first.start] == " " and prev.raw.istitle() \
+            and all(c.upper and c.kind == "city" for c in entry.cands):
+        return True  # "our Ogden DC": a city's code after a place names something there (not "Kearns NSW")
     if prev is not None and _glued(text, prev, first) and not after_place:
         if prev.norm in gaz.first_names and prev.raw[0].isupper():
             return True  # George Washington, Alexander Hamilton
-        if prev.norm in gaz.greetings and entry.rule != FREE:
-            return True  # "Hi Eagle", "thanks Derby": a person
+        if prev.norm in gaz.greetings and (entry.rule != FREE or (
+                end - i == 1 and first.norm in gaz.first_names and first.raw.istitle())):
+            return True  # "Hi Eagle", "thanks Derby", "Hey Georgia! Sorry you haven't...": a person
         raw = text[first.start:last.end]
         if len(raw) <= 3 and raw.isalpha() and raw.isupper() and prev.raw[0].isupper() and not (
                 prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass):
@@ -1041,7 +1147,9 @@ def _prefix(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> None:
     kind = (m.fixed or m.cands[0]).kind
     if raw.isupper() and word in gaz.compass:
         m.prefix = gaz.compass[word]
-    elif (kind == "city" and word in gaz.dir_city) or (kind in ("region", "country") and word in gaz.dir_region):
+    elif (kind == "city" and word in gaz.dir_city) or (kind == "region" and word in gaz.dir_region) or (
+            kind == "country" and word in gaz.dir_region and (m.fixed or m.cands[0]).country in _COMPASS_COUNTRIES):
+        # "Western US", "eastern Canada" are areas; "northern Italy", "southeast DR Congo" the country (as labelled)
         m.prefix = raw[0].upper() + raw[1:].lower()
     if m.prefix:
         m.prefix_raw = raw
@@ -1101,10 +1209,12 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
                 if home and top.country not in home:
                     chosen = next((c for c in m.cands if c.country in home and c.pop * 20 >= top.pop), None)
         chosen = chosen or m.cands[0]
-        if m.fixed is None and chosen.pop < 15_000 and chosen.kind == "city":
+        if m.fixed is None and chosen.kind == "city" and (chosen.pop < 15_000 or (
+                chosen.pop < 100_000 and chosen.country not in gaz.english_countries)):
             others = {c for k, c, _ in anchors if k != n and k >= 0}
             if others and chosen.country not in others:
-                continue  # a small town abroad among places of another country: a namesake
+                continue  # a small town abroad among places of another country: a namesake (Limón, Costa
+                # Rica in "Limon to Brush ... #COFire"; Téra, Niger in "America uses 29,600 Tera-Watt-Hours")
         if m.fixed is None and chosen.kind == "city" and chosen.pop < 50_000 and handle_countries \
                 and m.start > 0 and toks[m.start - 1].norm in _SUBURB_CUE \
                 and not any(c.country in handle_countries for c in m.cands):
@@ -1140,6 +1250,10 @@ def _find(text: str, origin: str) -> list[Place]:
         return []
     toks = _tokens(text)
     mentions = _scan(text, toks, gaz, author=origin == "author_location")
+    if ("I'm at " in text or "@ " in text) and mentions and (venue := _CHECKIN.search(text)) is not None:
+        # "I'm at Puerto Vallarta in Kingston, WA", "(@ Shanghai Garden (Issaquah, WA))": the venue is
+        # named after something else; the place is the town after it
+        mentions = [m for m in mentions if not venue.start(1) <= toks[m.start].start < venue.end(1)]
     places = _resolve(text, toks, mentions, gaz, origin)
     if origin == "text" and "@" in text:
         places += _suburbs(text, toks, mentions, gaz, origin)
@@ -1147,6 +1261,8 @@ def _find(text: str, origin: str) -> list[Place]:
 
 
 _SUBURB_CUE = frozenset({"in", "at", "around", "near"})
+# a Swarm / Foursquare check-in: the venue, then the town and its state or country
+_CHECKIN = re.compile(r"(?:^|[(\s])(?:I'm at|@) ([^@()\n]+?) (?:in |\()[A-Z][^,()@\n]*, [A-Z]")
 _OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackout|signal|network)\b", re.I)
 # What _TOKEN never reads as words: a URL where a token may start (not after a word character,
 # an apostrophe or a dot: then it is inside a word), handles and tags. Each alternative begins
@@ -1178,11 +1294,21 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
         return False
     if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
         return False
-    if "#" in text and any(not t.isascii() or t.lower() in openings.tags
-                           or hashtags.place_part(t, *openings.tag_topics) for t in _HASHTAG.findall(text)):
+    if "#" in text and any(not t.isascii() or t.lower() in openings.tags or t.split("_", 1)[0].lower() in openings.tags
+                           or hashtags.place_part(t, *openings.tag_topics)
+                           or _code_after_town(t.lower(), openings) for t in _HASHTAG.findall(text)):
         return False
     return "@" not in text or openings.suburb_handles.isdisjoint(map(str.lower, _HANDLE.findall(text))) \
         or not _OUTAGE_WORD.search(text)  # _suburbs wants both
+
+
+def _code_after_town(low: str, openings: Openings) -> bool:
+    """Whether a hashtag may be a town and its state's code or name (#olympiawa, #dallastexas);
+    a town and a country or a state abroad is found only in a post that names something else."""
+    return (len(low) > 4 and low[-2:] in openings.tag_states and low[:-2] in openings.tags) or (
+        len(low) > 5 and low[-3:] in openings.tag_states and low[:-3] in openings.tags) or (
+        low.endswith(openings.tag_state_names) and any(
+            low.endswith(name) and low[:-len(name)] in openings.tags for name in openings.tag_state_names))
 
 
 def _may_be_capital_name(cased: list[str], low: list[str], openings: Openings) -> bool:
@@ -1281,3 +1407,14 @@ def find_places(text: str, author_location: str | None = None) -> list[Place]:
                 seen.add(key)
                 out.append(place)
     return out
+
+
+def canonical_name(name: str, country: str | None) -> str:
+    """The gazetteer's own name for a place of `country` written another way ("Cologne" ->
+    "Köln", "Bombay" -> "Mumbai"), or `name` itself where the gazetteer knows no such place:
+    what lets `miner evaluate` count a gold label in another spelling as the same place."""
+    entry = gazetteer().entries.get(_key(name))
+    same = [c for c in entry.cands if c.country == country] if entry else []
+    if not same or any(_fold(c.name) == _fold(name) for c in same):  # "New York": the state's own name
+        return name
+    return same[0].name

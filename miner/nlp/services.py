@@ -38,9 +38,14 @@ HANDLE_SUFFIXES = ("customercare", "support", "helpers", "helps", "help", "cares
 # a failure said right after a name: what lets a word that is a name ("claude", "teams") count;
 # not "down to", "down 5%", "down bad", "down the page"
 FAILING_AFTER = (r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went |keeps |has been |been )?"
-                 r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|"
+                 r"(?:(?:totally |completely |still )?(?:down|offline)|not working|isn'?t working|not loading|not responding|"
+                 r"broken|broke|failing|errors?\b|"
                  r"won'?t (?:load|open|work)|crash(?:ed|ing)|outage|having (?:issues|problems))\b"
                  r"(?!\s*(?:to\b|by\b|bad\b|the\b|a\b|here\b|there\b|\d|\$|%|on\b))")
+# ... or a failure said right before it: "anyone else having trouble with claude?"
+FAILING_BEFORE = "(?i:" + "|".join(f"(?<={w} )" for w in (
+    "trouble with", "problems with", "problem with", "issues with", "issue with", "trouble using",
+    "errors on", "error on", "errors from", "error from")) + ")"
 URL = r"https?://\S+"
 # a bare domain with a path: t.co/x, instagram.com/p/x. A dot must follow each run of [\w-], so
 # giving a character back never helps: possessive runs make an ordinary word fail at once.
@@ -63,6 +68,10 @@ class Catalogue:
     no_links: re.Pattern[str]      # the same without the URL alternatives, for a post without "/"
     local: dict[str, dict[str, str]]  # alias as written -> {language: name}: "Orange" is a telco in French
     said: dict[str, str]           # lowercase word -> name, when said to fail right after: "claude is down"
+    # a `said` word anywhere in a post that also has one of its entry's context words
+    # ("claude can't read attachments": "attachments"); None when no entry has context
+    in_context: re.Pattern[str] | None = None
+    context: dict[str, re.Pattern[str]] = field(default_factory=dict)
     handle_cache: dict[str, str | None] = field(default_factory=dict, compare=False)  # see _from_handle
 
 
@@ -142,6 +151,7 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
     services, aliases, exact, handles, hashtags, squashed, plain = {}, {}, {}, {}, {}, {}, {}
     local: dict[str, dict[str, str]] = {}
     said: dict[str, str] = {}
+    context: dict[str, re.Pattern[str]] = {}
     generic = set()
     for e in entries:
         name = e["name"]
@@ -155,6 +165,9 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
             exact.setdefault(" ".join(a.replace("\u2019", "'").split()), name)
         for a in e.get("down_aliases", []):
             said.setdefault(_norm(a), name)
+        if e.get("down_aliases") and e.get("context"):
+            words = "|".join(re.escape(w.lower()) for w in e["context"])
+            context[name] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
         for lang, words in (e.get("language_aliases") or {}).items():
             for a in words:
                 local.setdefault(a, {}).setdefault(lang, name)
@@ -171,7 +184,16 @@ def _build(extra: str | None, _mtime: float = 0.0) -> Catalogue:
                     squashed.setdefault(_squash(a), name)
     regex, no_links = _matchers(sorted(aliases), sorted(exact), sorted(local), sorted(said))
     return Catalogue(services, aliases, exact, handles, hashtags, squashed, plain,
-                     frozenset(generic), regex, no_links, local, said)
+                     frozenset(generic), regex, no_links, local, said, _in_context(said, context), context)
+
+
+def _in_context(said: dict[str, str], context: dict[str, re.Pattern[str]]) -> re.Pattern[str] | None:
+    """The `said` words whose entries have context words, as words anywhere (not in a handle,
+    a hashtag, a link or a longer word)."""
+    words = sorted((w for w, name in said.items() if name in context), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w@#/.-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w/-]|\.\w|'(?!s\b))", re.I)
 
 
 def _matchers(ci_words: list[str], exact_words: list[str], local: list[str],
@@ -190,7 +212,8 @@ def _matchers(ci_words: list[str], exact_words: list[str], local: list[str],
     if local:
         words.append(f"(?P<local>{_trie_regex(local, False)}{right})")
     if said:
-        words.append(f"(?P<said>{_trie_regex(said, True)}(?={FAILING_AFTER}))")
+        trie = _trie_regex(said, True)
+        words.append(f"(?P<said>{FAILING_BEFORE}{trie}(?![\\w'-])|{trie}(?={FAILING_AFTER}))")
     not_mid_word = [r"(?P<handle>(?<!@)@\w{1,30})", r"(?P<tag>(?<![#&])#\w+)",
                     "(?<![@#])(?:" + "|".join(words) + ")"]
     with_links = f"(?P<url>{URL})|(?<!\\w)(?:(?P<link>(?<!-){LINK})|" + "|".join(not_mid_word) + ")"
@@ -307,16 +330,21 @@ def find_services(text: str, catalogue: Catalogue | None = None, lang: str | Non
         bucket = later if name in cat.generic else named
         if name not in bucket:
             bucket.append(name)
+    if cat.in_context is not None:
+        for m in cat.in_context.finditer(text):
+            name = cat.said[_norm(m.group())]
+            if name not in named and cat.context[name].search(text):
+                named.append(name)  # after the names said plainly: the weaker evidence
     return named + [n for n in later if n not in named]
 
 
 _DOWN_AFTER = re.compile(r"[\s:,\u2014-]*(?:is |are |was |seems |looks |just went |went )?(?:down|offline)\b"
-                         r"(?!\s*(?:to\b|by\b|\d|\$|%|on\b))", re.I)
+                         r"(?!\s*(?:to\b|by\b|bad\b|\d|\$|%|on\b)|-right)", re.I)
 
 
 def said_down(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether a named service is said to be down right where it is named: "ChatGPT down?",
-    "Reddit offline", "@Discord is down"; not "Tesla down 5%" or "Netflix down to $5"."""
+    "Reddit offline", "@Discord is down"; not "Tesla down 5%", "Netflix down to $5" or "down bad"."""
     cat = catalogue or default_catalogue()
     for m in cat.regex.finditer(text):
         if m.lastgroup not in _LINKS and _DOWN_AFTER.match(text, m.end()) and (

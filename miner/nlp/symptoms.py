@@ -54,6 +54,7 @@ class Patterns:
     hedge: re.Pattern[str]
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
+    quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
     yields: dict[str, frozenset[str]]  # code -> codes whose overlapping match removes its match
@@ -248,7 +249,10 @@ def _trie(patterns: list[str], hoist: bool = False) -> str:
     where the match ends) may differ."""
     root: dict[str, Any] = {}
     for p in patterns:
-        for lit, rest in (_hoisted(p) if hoist else map(_head, _unfold(p))):
+        tops = _top_split(p)  # "x|y" as two patterns
+        heads = ([x for top in tops for x in _hoisted(top)] if hoist
+                 else [_head(a) for top in tops for a in _unfold(top)])
+        for lit, rest in heads:
             node = root
             for ch in lit:
                 node = node.setdefault(ch, {})
@@ -275,6 +279,7 @@ def _http_regex(h: dict[str, Any]) -> str:
         rf"(?P<c1>{codes}){tail}",                                   # "error 403", "HTTP 502"
         rf"{start}(?P<c2>{codes})(?:s|'s)? ?[-:)]* ?{h['context_after']}\b",  # "502 bad gateway"
         rf"{start}{h['bare_before']} (?P<c3>{bare})(?:s|'s)?{tail}(?!\w)",     # "a 404"
+        rf"{start}(?<!the )(?<!spent )(?P<c4>{bare})(?:s|ing|ed|'d)\b",                   # "403s", "the console is 503ing"
     ])
 
 
@@ -294,7 +299,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
                 # tried only where the scan found something: a plain alternation, which compiles
                 # ten times faster than the trie (the same matches on the gold posts)
                 by_code.append((code + suffix, "|".join(f"(?:{a})" for a in alts)))
-                heads.append({h for p in alts for a in _unfold(p) for h in _starts(a)})
+                heads.append({h for p in alts for top in _top_split(p) for a in _unfold(top) for h in _starts(a)})
                 every += alts
     own = [(name, re.compile(f"(?:{alts})(?!\\w)")) for name, alts in by_code]
 
@@ -317,6 +322,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         hedge=re.compile(s["hedge"]),
         hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
+        quoted_message=re.compile(s["quoted_message"]),
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
         yields={k: frozenset(v) for k, v in s.get("yields", {}).items()},
@@ -366,7 +372,7 @@ def http_codes(text: str) -> list[int]:
 def _http(t: str, p: Patterns) -> list[int]:
     out: list[int] = []
     for m in p.http.finditer(t):
-        for code in _CODE.findall(m.group("c1") or m.group("c2") or m.group("c3")):
+        for code in _CODE.findall(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4")):
             if int(code) not in out:
                 out.append(int(code))
     return out
@@ -434,15 +440,18 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
              if not any(_loses(p, a, s1, e1, b, s2, e2) for b, s2, e2 in strong)}
     weak = {name[: -len(WEAK)] for name, _, _ in spans if name.endswith(WEAK)}
     codes = _http(t, p) if _CODE.search(t) else []
-    if not spans and not codes and "down" not in t and "offline" not in t:
-        return [], codes  # most posts: nothing below can find anything
     if codes:
         found.add("http_error")
+    # the negation phrases (_negation_end_of) are read last: most posts have none of these
+    if p.quoted_message.search(t) and _negation_end_of(t) < 0:
+        found.add("error_message")
+    if ("down" in t or "offline" in t) and "total_outage" not in found and _negation_end_of(t) < 0:
+        if services.said_down(text):  # "ChatGPT down?", "psn down? can't sign in": the service as a whole
+            found.add("total_outage")
+    if not found and not weak:
+        return [], codes  # most posts: nothing below can add anything
     if found <= {"total_outage"} and "total_outage" in found | weak and _names_power_company(text):
         found, weak = set(), {"power"}  # "@GeorgiaPower any update on the outage?"
-    if not found and not weak and ("down" in t or "offline" in t) and _negation_end_of(t) < 0:
-        if services.said_down(text):  # "ChatGPT down?": too short for the patterns, which need a verb
-            weak = {"total_outage"}
     found = found or weak  # "outage", "not working": only when nothing more specific is said
     for code in list(found):
         for gone in p.suppress.get(code, ()):

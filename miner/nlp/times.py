@@ -14,10 +14,15 @@ if TYPE_CHECKING:
 
     from ..records import Place
 
-ZONES = {  # offsets in hours; daylight-saving names included so either spelling resolves
-    "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5,
-    "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
-    "et": -5, "ct": -6, "mt": -7, "pt": -8, "aest": 10, "jst": 9,
+# A zone's abbreviation names its region's clock, summer or winter: people write "9:26 PST" in
+# July and mean the Pacific clock, which then reads PDT. So each name is a region's zone.
+ZONES = {
+    "utc": "UTC", "gmt": "UTC", "z": "UTC", "bst": "Europe/London", "cet": "Europe/Paris",
+    "cest": "Europe/Paris", "ist": "Asia/Kolkata", "aest": "Australia/Sydney", "jst": "Asia/Tokyo",
+    **dict.fromkeys(("est", "edt", "et"), "America/New_York"),
+    **dict.fromkeys(("cst", "cdt", "ct"), "America/Chicago"),
+    **dict.fromkeys(("mst", "mdt", "mt"), "America/Denver"),
+    **dict.fromkeys(("pst", "pdt", "pt"), "America/Los_Angeles"),
 }
 NUMBERS = {"half an": 0.5, "half a": 0.5, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
            "five": 5, "six": 6, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "couple": 2}
@@ -26,12 +31,13 @@ UNITS = {"sec": 1 / 60, "second": 1 / 60, "min": 1, "minute": 1, "mins": 1, "hou
 
 # "since 9:26 a.m. PST", "seit 10 Uhr", "depuis 14h30", "desde las 9:30", "desde as 9h"
 CLOCK = re.compile(
-    r"\b(?:since|from|at|around|about|as of|starting|seit|ab|depuis|desde(?: las| as| a)?)\s+"
+    r"\b(?:since|from|at|around|about|as of|starting|seit|ab|depuis|(?P<article>(?:desde|a) (?:las|as))|desde(?: a)?)\s+"
     r"(?:about\s+|around\s+|ca\.?\s+|environ\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d)|(?P<hsep>h)(?P<hm>[0-5]\d)?\b|\s*(?P<uhr>uhr)\b)?"
     r"\s*(?P<ap>[ap]\.?m\.?)?"
     r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?", re.I)
-NOON = re.compile(r"\b(?:since|from|at|around)\s+(?P<when>noon|midday|midnight)\b", re.I)
+NOON = re.compile(r"\b(?:since|from|at|around)\s+(?P<when>noon|midday|midnight)\b"
+                  r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?", re.I)
 WEEKDAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
                      re.I)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -40,11 +46,11 @@ AGO = re.compile(
     r"fifteen|twenty|thirty|few|couple)(?:\s+of)?\s+(?P<u>sec(?:ond)?|min(?:ute)?|mins|hour|hrs?|day|week)s?"
     r"(?:\s+(?:ago|now))?\b", re.I)
 LAST_UNIT = re.compile(r"\b(?:for|in)\s+(?:the\s+)?(?:last|past)\s+(?P<u>hour|minute|day|week)\b", re.I)
-PARTS_OF_DAY = re.compile(r"\b(this morning|since morning|this afternoon|this evening|tonight|"
+PARTS_OF_DAY = re.compile(r"\b(this morning|since morning|all morning|this afternoon|this evening|tonight|"
                           r"last night|since yesterday|yesterday)\b", re.I)
 # hours after the post's midnight in the author's zone (see `mentioned_at`): "last night" is 22:00
 # the day before; "yesterday" is a day before the post itself
-PART_HOURS = {"this morning": 8, "since morning": 8, "this afternoon": 13, "this evening": 18,
+PART_HOURS = {"this morning": 8, "since morning": 8, "all morning": 8, "this afternoon": 13, "this evening": 18,
               "tonight": 19, "last night": -2, "since yesterday": -24, "yesterday": -24}
 
 
@@ -70,8 +76,7 @@ def _local(posted: datetime, tz: str | None, places: Sequence[Place]) -> datetim
     home = home_zone(places) if tz is None and places else None
     if home is not None:
         return posted.astimezone(home)
-    offset = ZONES.get((tz or "utc").lower().replace(".", ""), 0)
-    return posted.astimezone(timezone(timedelta(hours=offset)))
+    return posted.astimezone(ZoneInfo(ZONES.get((tz or "utc").lower(), "UTC")))
 
 
 def _clock(posted: datetime, hour: int, minute: int, tz: str | None, places: Sequence[Place]) -> datetime:
@@ -96,7 +101,7 @@ def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = (
     if posted is None or not ANY.search(text):
         return None
     m = CLOCK.search(text)
-    if m and any(m.group(g) for g in ("ap", "m", "tz", "hsep", "uhr")) and not (  # a bare "at 5" is no time,
+    if m and any(m.group(g) for g in ("ap", "m", "tz", "hsep", "uhr", "article")) and not (  # a bare "at 5" is no time,
             m.group("sep") == "." and not m.group("ap") and not m.group("tz")  # nor is a price "at 4.50"
             and m.group(0).lower().startswith(("at", "around", "about", "from"))):
         hour, minute = int(m.group("h")), int(m.group("m") or m.group("hm") or 0)
@@ -108,7 +113,7 @@ def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = (
         return _clock(posted, hour, minute, m.group("tz"), places)
     m = NOON.search(text)
     if m:
-        return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, None, places)
+        return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, m.group("tz"), places)
     m = WEEKDAY.search(text)
     if m:
         local = _local(posted, None, places)
