@@ -13,7 +13,7 @@ from ..store import Store
 from . import classify, pipeline
 from .pipeline import get
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 @lru_cache(maxsize=2)
