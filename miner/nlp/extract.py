@@ -15,7 +15,7 @@ from ..store import Store
 from . import classify, pipeline, places
 from .pipeline import get
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 @lru_cache(maxsize=2)
