@@ -620,3 +620,12 @@ def test_quotes_that_are_no_error_message(text):
 def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
     assert codes("psn down? can't sign in on ps5") == ["login", "total_outage"]
     assert codes("@GeorgiaPower down? no power since 6") == ["power"]  # a utility's outage is the power cut
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chatgpt custom GPTs just won't open, regular chat is ok", ["not_loading", "feature_broken"]),
+    ("gemini in gmail not working at all, rest of gmail fine", ["feature_broken"]),
+    ("cannot make outgoing calls, internet data still working", ["connectivity", "feature_broken"]),
+])
+def test_one_feature_failing_while_the_rest_works_is_feature_broken(text, expected):
+    assert codes(text) == expected

@@ -55,6 +55,7 @@ class Patterns:
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
     quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
+    rest_works: re.Pattern[str]  # "regular chat is ok": what fails is one feature
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
     yields: dict[str, frozenset[str]]  # code -> codes whose overlapping match removes its match
@@ -323,6 +324,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
         quoted_message=re.compile(s["quoted_message"]),
+        rest_works=re.compile(s["rest_works"]),
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
         yields={k: frozenset(v) for k, v in s.get("yields", {}).items()},
@@ -453,6 +455,9 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     if found <= {"total_outage"} and "total_outage" in found | weak and _names_power_company(text):
         found, weak = set(), {"power"}  # "@GeorgiaPower any update on the outage?"
     found = found or weak  # "outage", "not working": only when nothing more specific is said
+    if p.rest_works.search(t):  # "custom GPTs won't open, regular chat is ok": one feature
+        found.add("feature_broken")
+        found.discard("total_outage")
     for code in list(found):
         for gone in p.suppress.get(code, ()):
             found.discard(gone)
