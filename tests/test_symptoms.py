@@ -629,3 +629,13 @@ def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
 ])
 def test_one_feature_failing_while_the_rest_works_is_feature_broken(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'ChatGPT just says "Unable to load conversation"',
+    "can't load my old chats",
+    "ChatGPT no carga mis conversaciones anteriores",
+    "o ChatGPT não carrega as conversas",
+])
+def test_past_conversations_that_will_not_load_are_history(text):
+    assert "history" in codes(text)
