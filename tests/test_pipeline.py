@@ -37,6 +37,12 @@ def test_extraction_of_reports_and_non_reports():
     assert not pizza.is_outage_report and pizza.service is None
 
 
+def test_a_power_cut_with_no_company_named_is_the_generic_power_service():
+    cut, named = extract_batch([Post("test", "4", "The power in my apt just cut out again", "2026-02-04T17:40:00Z"),
+                                Post("test", "5", "no power again, @SDGE when?", "2026-02-04T17:40:00Z")])
+    assert cut.service == "power" and named.service == "sdge"
+
+
 def test_user_components_can_join_before_the_classifier():
     @Language.component("test_shout")
     def shout(doc):

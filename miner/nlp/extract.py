@@ -50,12 +50,13 @@ def extract_batch(posts: Sequence[Post], nlp: Language | None = None) -> list[Ex
     out = []
     version = PIPELINE_VERSION + ("+ner" if "ner" in nlp.pipe_names else "")
     for post, doc in zip(posts, docs):
-        score, found = get(doc, "outage_score"), get(doc, "services")
+        score, found, codes = get(doc, "outage_score"), get(doc, "services"), get(doc, "symptoms")
         is_report = score >= classify.THRESHOLD
         out.append(Extraction(
             source=post.source, id=post.id, is_outage_report=is_report, outage_score=score,
-            service=found[0] if found else None,
-            symptoms=list(get(doc, "symptoms")) if is_report else [], http_codes=list(get(doc, "http_codes")),
+            # a power cut with no company named is the generic "power" service, as the guideline says
+            service=found[0] if found else ("power" if "power" in codes else None),
+            symptoms=list(codes) if is_report else [], http_codes=list(get(doc, "http_codes")),
             places=get(doc, "places"), mentioned_at=get(doc, "mentioned_at") if is_report else None,
             pipeline_version=version))
     return out
