@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from miner.cli import cli
@@ -66,3 +67,14 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     assert scores[0] == scores[2] == classify.rule_score(texts[0], []) < classify.THRESHOLD
     # a post with a symptom gets the blend, which is not the rules' score alone
     assert scores[1] != classify.rule_score(texts[1], codes[1]) and scores[1] >= classify.THRESHOLD
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("Crews continue to work. No ETR at this present time. ^pa", True),
+    ("Gas leaks can be reported 24/7. Thanks. -AC", True),
+    ("There's no ETR, but our techs will continue to work on this. *VA", True),
+    ("no signal at all - UK", False),
+    ("my internet is down again -EE is rubbish", False),
+])
+def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
+    assert classify.cues(text).provider is signed

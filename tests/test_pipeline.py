@@ -92,6 +92,8 @@ def test_a_providers_status_update_is_not_a_report():
         "We are continuing to investigate some users experiencing errors when visiting github.com.",
         "Midjourney status: Degraded image generation speeds for fast hours users. We're on it.",
         "We're aware some customers can't access the mobile app and are working to fix it.",
+        "Power outage in your area, no ETR at this time. Crews continue to work. ^pa",  # an agent's initials
+        "You can check the status of an outage at our Outage Tracker. Thanks. -AC",
         "ChatGPT keeps giving me elevated error rates, can't log in",
     ])]
     *provider, user = extract_batch(posts)
