@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import models_path
+from . import signature
 from . import symptoms as symptom_finder
 from .language import guess_language
 
@@ -75,10 +76,6 @@ PROVIDER = re.compile(
     r"we(?:'re| are) aware (?:that )?(?:some|a few|many|a small number of) (?:customers|users|members)|"
     r"^(?!(?:my|our|your|the|his|her|their|latest|current|outage|power|network|service|order|account) )"
     r"[\w.+&-]+(?: [\w.+&-]+)? status: )")
-# a support agent's initials signing a reply ("... restored at 5pm. ^MK", "... 24/7. Thanks. -AC"):
-# a provider speaking; matched on the text as written (the initials are capitals)
-SIGNED = re.compile(r"(?:\^ ?[A-Za-z]{2,3}|(?<=[.!?)])\s?[-\u2013\u2014~] ?[A-Z]{2,3}|(?<![\w-])[-\u2013\u2014~][A-Z]{2,3}|"
-                    r"\*[A-Z]{2,3})\.?\s*$")  # not "no signal - UK"
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
@@ -99,7 +96,7 @@ def cues(text: str) -> Cues:
     low = text.lower()
     return Cues(symptom_finder.negated(text), URL.search(text) is not None,
                 NEWS.search(low) is not None or STATS.search(low) is not None,
-                PROVIDER.search(low) is not None or SIGNED.search(text) is not None, JOKE.search(low) is not None)
+                PROVIDER.search(low) is not None or signature.initials(text) is not None, JOKE.search(low) is not None)
 
 
 def rule_score(text: str, codes: Sequence[str]) -> float:

@@ -46,7 +46,7 @@ from pathlib import Path
 from miner.config import models_path
 from miner.records import Place
 
-from . import hashtags
+from . import hashtags, signature
 from .language import guess_language
 
 # how much evidence a spelling needs to be a place (see _accept)
@@ -967,7 +967,6 @@ def _name_word(tok: _Tok, gaz: Gazetteer) -> bool:
         and tok.norm not in gaz.english_words and tok.norm not in gaz.qualifiers and tok.norm not in gaz.dir_region
 
 
-_SIGNATURE = re.compile(r"(?:^|\s)(?:\^ ?|[~–-])$")  # "^LA", "^ LA", "-KC"; not "SMF - LA"
 _COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
@@ -1022,8 +1021,8 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
         return True  # e-Mobile, T-Mobile
-    if end - i == 1 and first.raw.isupper() and len(first.raw) <= 3 and not text[last.end:].strip() \
-            and _SIGNATURE.search(text, 0, first.start):
+    if end - i == 1 and first.raw.isupper() and len(first.raw) <= 3 \
+            and signature.initials(text) == (first.start, last.end):
         return True  # "... look into this for you. -KC", "^LA": an agent's initials signing a reply
     if nxt is not None:
         if nxt.norm in gaz.sport_words and _possessive_gap(text, last, nxt):

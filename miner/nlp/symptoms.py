@@ -280,7 +280,7 @@ def _http_regex(h: dict[str, Any]) -> str:
         rf"(?P<c1>{codes}){tail}",                                   # "error 403", "HTTP 502"
         rf"{start}(?P<c2>{codes})(?:s|'s)? ?[-:)]* ?{h['context_after']}\b",  # "502 bad gateway"
         rf"{start}{h['bare_before']} (?P<c3>{bare})(?:s|'s)?{tail}(?!\w)",     # "a 404"
-        rf"{start}(?<!the )(?<!spent )(?P<c4>{bare})(?:s|ing|ed|'d)\b",                   # "403s", "the console is 503ing"
+        rf"{start}(?<!the )(?<!spent )(?P<c4>{bare})(?:s|ing|ed|'d)\b",  # "403s", "the console is 503ing"
     ])
 
 

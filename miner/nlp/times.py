@@ -29,15 +29,15 @@ NUMBERS = {"half an": 0.5, "half a": 0.5, "a": 1, "an": 1, "one": 1, "two": 2, "
 UNITS = {"sec": 1 / 60, "second": 1 / 60, "min": 1, "minute": 1, "mins": 1, "hour": 60,
          "hr": 60, "hrs": 60, "day": 1440, "week": 10080}
 
+ZONE = r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?"  # a name of ZONES after a time
+
 # "since 9:26 a.m. PST", "seit 10 Uhr", "depuis 14h30", "desde las 9:30", "desde as 9h"
 CLOCK = re.compile(
     r"\b(?:since|from|at|around|about|as of|starting|seit|ab|depuis|(?P<article>(?:desde|a) (?:las|as))|desde(?: a)?)\s+"
     r"(?:about\s+|around\s+|ca\.?\s+|environ\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d)|(?P<hsep>h)(?P<hm>[0-5]\d)?\b|\s*(?P<uhr>uhr)\b)?"
-    r"\s*(?P<ap>[ap]\.?m\.?)?"
-    r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?", re.I)
-NOON = re.compile(r"\b(?:since|from|at|around)\s+(?P<when>noon|midday|midnight)\b"
-                  r"(?:\s*(?P<tz>utc|gmt|bst|cest|cet|ist|[ecmp][sd]?t|aest|jst)\b)?", re.I)
+    r"\s*(?P<ap>[ap]\.?m\.?)?" + ZONE, re.I)
+NOON = re.compile(r"\b(?:since|from|at|around)\s+(?P<when>noon|midday|midnight)\b" + ZONE, re.I)
 WEEKDAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b",
                      re.I)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
