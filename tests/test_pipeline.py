@@ -107,3 +107,18 @@ def test_docs_split_at_whitespace_unless_spacy_tokens_are_asked_for():
     assert [t.text for t in pipeline.make_doc(fast, post)] == ["ChatGPT", "is", "down!!", "(error", "403)"]
     assert [t.text for t in pipeline.make_doc(full, post)][-3:] == ["error", "403", ")"]
     assert extract_batch([post], fast)[0] == extract_batch([post], full)[0]  # the same decisions
+
+
+def test_a_long_run_stops_growing_the_vocabulary_and_decides_the_same(monkeypatch):
+    from miner.nlp import extract
+
+    nlp = pipeline.build()
+    posts = [Post("test", str(i), f"@user{i} chatgpt is down, error 403 https://t.co/x{i} #tag{i}",
+                  "2026-02-04T17:40:00Z") for i in range(50)]
+    kept = extract_batch(posts[:25], nlp)  # below the limit: new words are kept
+    grown = len(nlp.vocab.strings)
+    monkeypatch.setattr(extract, "VOCABULARY_KEPT", grown)
+    freed = extract_batch(posts[25:], nlp)  # past it: each batch's new words are freed
+    assert len(nlp.vocab.strings) == grown
+    assert freed[0].is_outage_report and freed[0].http_codes == [403]
+    assert extract_batch(posts, nlp) == kept + freed  # the words freed are read again the same

@@ -16,6 +16,7 @@ from . import classify, pipeline, places
 from .pipeline import get
 
 PIPELINE_VERSION = "7"
+VOCABULARY_KEPT = 100_000  # strings (see extract_batch)
 
 
 @lru_cache(maxsize=2)
@@ -44,8 +45,20 @@ def settle(nlp: Language) -> None:
 
 
 def extract_batch(posts: Sequence[Post], nlp: Language | None = None) -> list[Extraction]:
-    """Everything the pipeline decides about each post, in order."""
+    """Everything the pipeline decides about each post, in order.
+
+    The words of the first posts stay in spaCy's vocabulary for good (a word known is a
+    third cheaper to make a token of); once it holds VOCABULARY_KEPT strings, each batch runs
+    in a memory zone that frees the words new to it (mostly handles and links) at its end. Left
+    alone, the vocabulary grew by 4 strings a tweet, 175,000 for 43k tweets, without end."""
     nlp = nlp or default_pipeline()
+    if len(nlp.vocab.strings) < VOCABULARY_KEPT:
+        return _extract(posts, nlp)
+    with nlp.memory_zone():
+        return _extract(posts, nlp)
+
+
+def _extract(posts: Sequence[Post], nlp: Language) -> list[Extraction]:
     docs = nlp.pipe((pipeline.make_doc(nlp, p) for p in posts), batch_size=max(1, len(posts)))
     out = []
     version = PIPELINE_VERSION + ("+ner" if "ner" in nlp.pipe_names else "")

@@ -170,26 +170,22 @@ class WhitespaceTokenizer:
     spaCy's rule-based tokenizer was a fifth of the pipeline's time on real posts (130 us of
     700 for a 130-character tweet). NER, and `build(spacy_tokens=True)`, use spaCy's own."""
 
-    MAX_CACHED = 1_000_000
-
     def __init__(self, vocab):
         self.vocab = vocab
         self._orths: dict[str, int] = {}  # word -> its id in vocab.strings (see __call__)
 
     def __call__(self, text: str) -> Doc:
         """The same Doc as Doc(vocab, words=text.split()), made from the words' ids: spaCy then
-        skips hashing each word again (a third of a Doc's making). Ids are kept only outside
-        a memory zone (`nlp.memory_zone()`), whose strings are freed at its end."""
-        words = text.split()
-        if self.vocab.in_memory_zone:
-            return Doc(self.vocab, words=words)
+        skips hashing each word again (a third of a Doc's making). Words are kept for good only
+        outside a memory zone (`nlp.memory_zone()`); inside one, a word not kept yet is freed
+        at the zone's end."""
         known = self._orths.get
-        return Doc(self.vocab, words=[known(w) or self._add(w) for w in words])
+        if self.vocab.in_memory_zone:
+            return Doc(self.vocab, words=[known(w) or w for w in text.split()])
+        return Doc(self.vocab, words=[known(w) or self._add(w) for w in text.split()])
 
     def _add(self, word: str) -> int:
-        orth = self.vocab.strings.add(word)
-        if len(self._orths) < self.MAX_CACHED:
-            self._orths[word] = orth
+        orth = self._orths[word] = self.vocab.strings.add(word)
         return orth
 
 
