@@ -44,7 +44,9 @@ STATS = re.compile(r"\b\d[\d,.]*k? (?:\w+ ){0,3}(?:customers|homes|households|re
                    r"(?: \w+)? (?:without|affected|impacted|lost|remain without|are without|still without)|"
                    r"(?:affecting|impacting|affected|impacted) (?:about |approximately |nearly |more than |over |"
                    r"roughly |some )?\d[\d,.]*k? (?:\w+ ){0,2}(?:customers|homes|households|residents|people|users)|"
-                   r"^(?:power )?outage update\b|\boutage update:")  # a headline, not "any outage update for 92583?"
+                   r"^(?:power )?outage update\b|\boutage update:|"  # a headline, not "any outage update for 92583?"
+                   # a traffic advisory: "Power outage in Pierce Co. Treat dark intersections as 4-way stops."
+                   r"\btreat (?:[\w-]+ ){0,3}as (?:an? )?(?:4|four)[- ]way stop")
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
                   r"productivity down|(?:lol|jaja\w*|jeje\w*|kkk+|mdr|ptdr)$|😂|"
                   r"si se (?:cae|cayera|va)|se (?:o |a )?\w+ cair)")
@@ -74,6 +76,8 @@ PROVIDER = re.compile(
     r"as stated in (?:our )?previous updates?|customers (?:began|begin|may|might) (?:to )?experienc|"
     r"for (?:some|a subset of|a small number of|a small percentage of) (?:users|customers)|we(?:'re| are) on it|"
     r"we(?:'re| are) aware (?:that )?(?:some|a few|many|a small number of) (?:customers|users|members)|"
+    # a utility's shutdown notice: "#Jaipur_city Due to maintenance work there is an unplanned power outage till 1:00 pm at ..."
+    r"due to (?:\w+ )?maintenance work,? there (?:is|will be)|"
     r"^(?!(?:my|our|your|the|his|her|their|latest|current|outage|power|network|service|order|account) )"
     r"[\w.+&-]+(?: [\w.+&-]+)? status: )")
 MENTION = re.compile(r"@\w+")
