@@ -699,3 +699,12 @@ def test_a_small_foreign_town_before_a_place_word_stays():
 ])
 def test_a_city_signing_off_a_post_is_where_the_author_is(text, expected):
     assert [(p.name, p.country) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a pub lost power, back in business now #temporarypower #mobilepower #generator", []),
+    ("Customer Advisor at @EE #Sutton #Jobs #SuttonJobs", [("Sutton", "GB")]),  # in CamelCase it counts
+    ("Praying for everyone tonight #PrayForMobile", [("Mobile", "US")]),
+])
+def test_a_word_needing_context_joined_to_a_topic_only_in_camel_case(text, expected):
+    assert names(text) == expected

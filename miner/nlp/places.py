@@ -510,8 +510,8 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
         cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
         cands += [gaz.countries[key.upper()]] if key.upper() in gaz.tag_code_countries else []
-    elif name is not None and name.rule != BLOCK:
-        cands = name.cands
+    elif name is not None and name.rule != BLOCK and (name.rule not in (CONTEXT, QUALIFIED) or _camel(tok.raw, start, end)):
+        cands = name.cands  # a word that needs context only in CamelCase: #SuttonJobs, not #mobilepower
     elif len(key) <= 3:  # an airport, state or province code, then a country's
         code = gaz.entries.get(key)
         cands = list(code.cands) if code is not None and code.rule != BLOCK else []
@@ -521,6 +521,11 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     else:
         return None
     return _Mention(i, i + 1, cands, chars=(tok.start + start, tok.start + end)) if cands else None
+
+
+def _camel(raw: str, start: int, end: int) -> bool:
+    """Whether a hashtag's place part raw[start:end] is set off by capitals: #SuttonJobs, #PrayForMobile."""
+    return raw[start].isupper() and raw[start + 1:end].islower() and (end == len(raw) or raw[end].isupper())
 
 
 def _tag_with_state(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
