@@ -708,3 +708,14 @@ def test_a_city_signing_off_a_post_is_where_the_author_is(text, expected):
 ])
 def test_a_word_needing_context_joined_to_a_topic_only_in_camel_case(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@AlaskaAir why does flight 501 IND-SEA always board late", [("Seattle", "US")]),
+    ("LAS - PHL 734 1135am not 1 smile from the crew", [("Philadelphia", "US")]),
+    ("My flight from MAN--LHR--BWI was canceled", [("London", "GB"), ("Baltimore", "US")]),
+    ("WE ARE IN LA NOW", []),  # shouting still
+    ("Vodafone UK is down", []),
+])
+def test_airport_codes_of_a_route_joined_by_a_dash(text, expected):
+    assert names(text) == expected

@@ -879,7 +879,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if _part_of_a_name(text, toks, i, end, entry, gaz, after_place):
         return None
-    shouting = _shouting(text, toks, i, end)
+    shouting = _shouting(text, toks, i, end, gaz)
     is_upper = raw.isupper() and sum(c.isalpha() for c in raw) > 1
     cands = [c for c in entry.cands if not c.upper or (is_upper and not shouting)]
     if not cands:
@@ -1070,8 +1070,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "Hi Eagle", "thanks Derby", "Hey Georgia! Sorry you haven't...": a person
         raw = text[first.start:last.end]
         if len(raw) <= 3 and raw.isalpha() and raw.isupper() and prev.raw[0].isupper() and not (
-                prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass):
-            return True  # "Vodafone UK", "Ogden DC"; but "Western NY"
+                prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass) and not (
+                len(raw) == 3 and len(prev.raw) == 3 and prev.raw.isupper() and "-" in text[prev.end:first.start]):
+            return True  # "Vodafone UK", "Ogden DC"; but "Western NY", and a route's end: "IND-SEA"
         if i > 1 and prev.norm == "of" and toks[i - 2].norm in gaz.org_prefixes:
             return True  # University of Michigan, Bank of America
     return (end - i == 1 and first.norm in gaz.first_names and nxt is not None and not title_case
@@ -1079,15 +1080,20 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             and _glued(text, first, nxt))  # "as Austin Norris collided": a person
 
 
-def _shouting(text: str, toks: list[_Tok], i: int, end: int) -> bool:
+def _shouting(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> bool:
     """An all-caps word next to this one: capitals are then no evidence of a name
-    ("OH MY GOD", "WE ARE IN LA NOW")."""
-    def caps(t: _Tok) -> bool:
-        return t.kind == "word" and len(t.raw) > 1 and t.raw.isupper()
+    ("OH MY GOD", "WE ARE IN LA NOW"); but not, for a three-letter code, three letters that
+    join it by a dash: the other end of a route ("flight 501 IND-SEA", "LAS - PHL")."""
+    code = end - i == 1 and len(toks[i].raw) == 3 and toks[i].raw.isalpha()
 
-    if i > 0 and caps(toks[i - 1]) and _glued(text, toks[i - 1], toks[i]):
+    def caps(t: _Tok, gap: str) -> bool:
+        return t.kind == "word" and len(t.raw) > 1 and t.raw.isupper() and not (
+            code and "-" in gap and len(t.raw) == 3 and t.raw.isalpha())
+
+    if i > 0 and caps(toks[i - 1], text[toks[i - 1].end:toks[i].start]) and _glued(text, toks[i - 1], toks[i]):
         return True
-    return end < len(toks) and caps(toks[end]) and _glued(text, toks[end - 1], toks[end])
+    return end < len(toks) and caps(toks[end], text[toks[end - 1].end:toks[end].start]) \
+        and _glued(text, toks[end - 1], toks[end])
 
 
 def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
