@@ -719,3 +719,13 @@ def test_a_word_needing_context_joined_to_a_topic_only_in_camel_case(text, expec
 ])
 def test_airport_codes_of_a_route_joined_by_a_dash(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bring out the classic Napoli jersey tonight", []),  # a team's shirt
+    ("got my new Chicago jerseys in the mail", []),
+    ("power out across New Jersey", [("New Jersey", "US")]),
+    ("no signal in Jersey today", [("New Jersey", "US")]),
+])
+def test_a_place_before_jersey_is_a_team(text, expected):
+    assert names(text) == expected
