@@ -729,3 +729,12 @@ def test_airport_codes_of_a_route_joined_by_a_dash(text, expected):
 ])
 def test_a_place_before_jersey_is_a_team(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members! Text REDCROSS or ROUGE to 30333 to donate $5", []),  # capitals are no sign of a name
+    ("power cut in READING again", [("Reading", "GB")]),  # but after in / at it is a place
+    ("no power in Reading again", [("Reading", "GB")]),
+])
+def test_a_word_needing_a_capital_in_all_capitals_needs_context(text, expected):
+    assert names(text) == expected

@@ -909,7 +909,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             initial = last_word_end < 0 or bool(_SENTENCE_END.search(text, last_word_end, first.start))
             signoff = initial and first.norm not in gaz.english_words and text[last.end:last.end + 1] not in (";", ":", ",") \
                 and not any(t.kind == "word" for t in toks[end:])  # "... never loads. Phoenix", not "Paradise;"
-            ok = (capital and (author or before or not initial or signoff)) or after
+            ok = (capital and (author or before or (not initial or signoff) and not is_upper)) or after
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
