@@ -738,3 +738,12 @@ def test_a_place_before_jersey_is_a_team(text, expected):
 ])
 def test_a_word_needing_a_capital_in_all_capitals_needs_context(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("phone outage at Colchester East Hants Health Centre on Wed", []),  # four words to the organisation's word
+    ("Patient phones will not be impacted at Cumberland Regional Health Care Centre .", []),
+    ("no wifi at the Dallas Beer Kitchen", []),
+])
+def test_a_place_opening_a_long_organisation_name(text, expected):
+    assert names(text) == expected

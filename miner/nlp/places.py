@@ -1040,8 +1040,8 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
                 and (entry.rule != FREE or entry.cands[0].pop < 100_000):
             return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
-        k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
-        while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
+        k, prev_tok = end, last  # up to four more words: Dallas Beer Kitchen, Colchester East Hants Health Centre
+        while k < len(toks) and k - end < 4 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
             if k == end and word.norm == "airport" and first.raw.isupper() and all(c.upper for c in entry.cands):
                 break  # "JFK Airport": an airport's code is the city it serves
