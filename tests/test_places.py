@@ -747,3 +747,17 @@ def test_a_word_needing_a_capital_in_all_capitals_needs_context(text, expected):
 ])
 def test_a_place_opening_a_long_organisation_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OUTAGE UPDATE (6:35a): -Marshall: 2,795 -Longview: 7.145 -Gladewater: 1,997 -Mt. Pleasant: 390 TOTAL: 18,858",
+     [("Marshall", "US"), ("Longview", "US"), ("Gladewater", "US"), ("Mount Pleasant", "US")]),
+    ("Marshall: 2,795 customers out since noon", []),  # one count is no list
+    ("Mag: 2.55 - Depth: 0 km - UTC 9:39 PM", []),
+])
+def test_towns_in_a_list_of_counts(text, expected):
+    assert names(text) == expected
+
+
+def test_a_number_before_mt_is_no_street_across_a_dash():
+    assert names("Gladewater: 1,997 -Mt. Pleasant: 390")[-1][0] == "Mount Pleasant"

@@ -641,11 +641,13 @@ def _glued(text: str, a: _Tok, b: _Tok) -> bool:
     return gap == " " or gap == "-" or (len(gap) < 4 and not gap.strip(" -\t"))
 
 
-def _street_before(toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
+def _street_before(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
     """Whether "St." at word i ends a street's name ("Elm St. Paul said") rather than starting
-    a place's ("in St. Louis", "Downtown St. Paul")."""
+    a place's ("in St. Louis", "Downtown St. Paul"); after a number, only a space between
+    ("123 St. Paul", not "Gladewater: 1,997 -Mt. Pleasant: 390")."""
     prev = toks[i - 1] if i > 0 else None
-    return prev is not None and prev.kind == "word" and (prev.raw[0].isupper() or prev.raw[0].isdigit()) \
+    return prev is not None and prev.kind == "word" and (prev.raw[0].isupper() or (
+        prev.raw[0].isdigit() and text[prev.end:toks[i].start] == " ")) \
         and prev.norm not in gaz.before and prev.norm not in gaz.dir_region and prev.norm not in gaz.dir_city
 
 
@@ -845,7 +847,7 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
     while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and (
             _glued(text, toks[j - 1], toks[j]) or text[toks[j - 1].end:toks[j].start] == "/"
             or (j == i + 1 and toks[i].norm in _ABBREVIATIONS and text[toks[i].end:toks[j].start] in (". ", ".")
-                and not _street_before(toks, i, gaz))):
+                and not _street_before(text, toks, i, gaz))):
         words = f"{words} {toks[j].norm}"
         if words not in gaz.heads:
             break  # no longer name begins with these words
@@ -901,7 +903,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
         before = before or text[max(0, first.start - 3):first.start].strip() == "@" \
             or _after_street(text, toks, i, end, gaz)
-        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt)
+        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) or _tallied(text, last.end)
         nxt2 = toks[end + 1] if end + 1 < len(toks) else None
         listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
@@ -913,7 +915,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
-            ok = raw.istitle() and prev is not None and (
+            ok = raw.istitle() and _tallied(text, last.end) or raw.istitle() and prev is not None and (
                 (end - i > 1 and prev.norm in _AREA_PREPOSITIONS)
                 or (prev.norm == "of" and i > 1 and toks[i - 2].norm in _SETTLEMENTS  # "City of Sultan"
                     and _glued(text, prev, first)))
@@ -948,6 +950,16 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             mention.local = (toks[start].start, prev.end)
     _prefix(text, toks, mention, gaz)
     return mention
+
+
+_TALLY_AT = re.compile(r"[ \t]*:[ \t]*\d")
+_TALLY = re.compile(r"[A-Z][\w.]*[ \t]*:[ \t]*\d[\d,.]*(?![\d:])")  # "Longview: 7,145", not "at 6:35"
+
+
+def _tallied(text: str, at: int) -> bool:
+    """Whether a name is one of a list of counts by place, its count after a colon: "-Marshall:
+    2,795 -Longview: 7,145 -Gladewater: 1,997" (customers out); two such counts at least."""
+    return _TALLY_AT.match(text, at) is not None and len(_TALLY.findall(text)) >= 2
 
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
