@@ -761,3 +761,12 @@ def test_towns_in_a_list_of_counts(text, expected):
 
 def test_a_number_before_mt_is_no_street_across_a_dash():
     assert names("Gladewater: 1,997 -Mt. Pleasant: 390")[-1][0] == "Mount Pleasant"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("-Marshall: 2,795 -Longview: 7.145 -Gladewater: 1,997 -Mt. Pleasant: 390",
+     ["Texas", "Texas", "Texas", "Texas"]),  # two others' first readings in Texas: Mount Pleasant, Texas
+    ("driving from Lexington to Richmond", ["Kentucky", "Virginia"]),  # one other name is too little
+])
+def test_a_namesake_in_the_state_of_two_other_names(text, expected):
+    assert [p.admin1 for p in find_places(text)] == expected

@@ -1219,7 +1219,15 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             top = m.cands[0]
             # a country's name stays the country unless a state of it is meant (Georgia); a city
             # that shares it (Venezuela, Cuba) is not
-            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None) or next(
+            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None)
+            if chosen is None and top.kind == "city" and len(mentions) > 2:
+                # else a state where two other names' first readings lie, in the first reading's country
+                # ("Marshall ... Longview ... Mt. Pleasant": Mount Pleasant, Texas over South Carolina;
+                # not one other name: "Lexington to Richmond" would swap Kentucky and Virginia)
+                near = [(o.cands[0].country, o.cands[0].admin1) for k, o in enumerate(mentions)
+                        if k != n and o.cands and o.cands[0].kind == "city" and o.cands[0].country == top.country]
+                chosen = next((c for c in m.cands if c.kind == "city" and near.count((c.country, c.admin1)) >= 2), None)
+            chosen = chosen or next(
                 (c for c in m.cands if c.country in countries and c.kind != "country"
                  and (top.kind != "country" or c.kind == "region")), None)
             if chosen is None:  # else one in the country of the other names' first readings (Norwich)
