@@ -770,3 +770,13 @@ def test_a_number_before_mt_is_no_street_across_a_dash():
 ])
 def test_a_namesake_in_the_state_of_two_other_names(text, expected):
     assert [p.admin1 for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no response about our booking #Muskoka #TravelOntario", [("Ontario", "CA")]),
+    ("sunset shoot #explorebc #bcliving", [("British Columbia", "CA")]),
+    ("out to the Zoo of Lights #visittexas", [("Texas", "US")]),
+    ("nice #travelphotography #travellife #exploreyourhorizons", []),
+])
+def test_a_place_after_travel_visit_explore_in_a_hashtag(text, expected):
+    assert names(text) == expected
