@@ -780,3 +780,13 @@ def test_a_namesake_in_the_state_of_two_other_names(text, expected):
 ])
 def test_a_place_after_travel_visit_explore_in_a_hashtag(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#MetPolice #catford #hounslow #westwickham #oxford #crawley #hillingdon #brighton #hove",
+     ["Catford", "Hounslow", "West Wickham", "Oxford", "Crawley", "Hillingdon", "Brighton", "Hove"]),
+    ("good times #mello #dallas #ftworth", ["Dallas", "Fort Worth"]),
+    ("#books #reading #love", []),  # no place before it
+])
+def test_a_lower_case_tag_in_a_lower_case_list_of_places(text, expected):
+    assert [p.name for p in find_places(text)] == expected

@@ -703,7 +703,9 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
                     (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and (tok.raw[0].isupper() or (
-                        cue and entry.rule == TOWN and toks[i - 1].norm in _SUBURB_CUE)))  # "in #palmwoods"
+                        cue and entry.rule == TOWN and toks[i - 1].norm in _SUBURB_CUE)  # "in #palmwoods"
+                        or (listed and entry.rule in (CAPITAL, TOWN) and tok.raw.islower()
+                            and toks[i - 1].raw.islower())))  # "#hounslow #westwickham #oxford": all lower case
                     or (entry.rule in (CAPITAL, TOWN) and tok.raw[0].isupper() and not tok.raw.isupper()
                         and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
