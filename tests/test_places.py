@@ -790,3 +790,12 @@ def test_a_place_after_travel_visit_explore_in_a_hashtag(text, expected):
 ])
 def test_a_lower_case_tag_in_a_lower_case_list_of_places(text, expected):
     assert [p.name for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@AskFrontier outage in Stamford CT. No news", [("Stamford", "Connecticut"), ("Connecticut", "Connecticut")]),
+    ("no power in Derby CT since noon", [("Derby", "Connecticut"), ("Connecticut", "Connecticut")]),
+    ("water main break at 12 Derby Ct", []),  # Court, in title case
+])
+def test_a_state_code_ct_after_a_town_is_no_court(text, expected):
+    assert [(p.name, p.admin1) for p in find_places(text)] == expected

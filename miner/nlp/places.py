@@ -1059,8 +1059,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             word = toks[k]
             if k == end and word.norm == "airport" and first.raw.isupper() and all(c.upper for c in entry.cands):
                 break  # "JFK Airport": an airport's code is the city it serves
-            if word.norm in gaz.street_suffixes or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
-                return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High
+            if (word.norm in gaz.street_suffixes and not (k == end and word.raw.isupper() and word.norm in gaz.codes)) \
+                    or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
+                return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High; not "Derby CT"
             if not word.raw[0].isupper() or word.norm in gaz.after or word.norm in gaz.qualifiers:
                 break  # Manchester City Centre, Leeds UK
             k, prev_tok = k + 1, word
