@@ -799,3 +799,15 @@ def test_a_lower_case_tag_in_a_lower_case_list_of_places(text, expected):
 ])
 def test_a_state_code_ct_after_a_town_is_no_court(text, expected):
     assert [(p.name, p.admin1) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Accident cleared in #Spokane on US 2 WB at Sultan Basin Rd", [("Spokane", "US")]),  # a U.S. highway
+    ("US 395 - Clayton To Colville: compact snow and ice", [("Colville", "US")]),
+    ("Extended EB delays on US 50 prior to Bay Brg", []),
+    ("could happen in the US – 4 essential reads", [("United States", "US")]),
+    ("flights to the US 2 times a week", [("United States", "US")]),
+    ("the US 25% tariff", [("United States", "US")]),
+])
+def test_us_and_a_number_is_a_highway(text, expected):
+    assert names(text) == expected

@@ -954,6 +954,8 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     return mention
 
 
+_US_ROUTE = re.compile(r"\.? \d{1,3}\b(?![%:.,]?\d|%|\$)(?! ?(?:times|x|years?|yrs|days?|weeks?|months?|hours?|hrs|minutes?|"
+                       r"mins|people|million|billion|states|cities|companies)\b)", re.I)
 _TALLY_AT = re.compile(r"[ \t]*:[ \t]*\d")
 _TALLY = re.compile(r"[A-Z][\w.]*[ \t]*:[ \t]*\d[\d,.]*(?![\d:])")  # "Longview: 7,145", not "at 6:35"
 
@@ -1051,6 +1053,8 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "alabama and georgia's punters"
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
+        if end - i == 1 and first.norm in ("us", "u.s") and first.raw.isupper() and _US_ROUTE.match(text, last.end):
+            return True  # a U.S. highway: "on US 395", "US 2 WB at Sultan Basin Rd"
         if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
                 and (entry.rule != FREE or entry.cands[0].pop < 100_000):
             return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
