@@ -699,3 +699,115 @@ def test_a_small_foreign_town_before_a_place_word_stays():
 ])
 def test_a_city_signing_off_a_post_is_where_the_author_is(text, expected):
     assert [(p.name, p.country) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a pub lost power, back in business now #temporarypower #mobilepower #generator", []),
+    ("Customer Advisor at @EE #Sutton #Jobs #SuttonJobs", [("Sutton", "GB")]),  # in CamelCase it counts
+    ("Praying for everyone tonight #PrayForMobile", [("Mobile", "US")]),
+])
+def test_a_word_needing_context_joined_to_a_topic_only_in_camel_case(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@AlaskaAir why does flight 501 IND-SEA always board late", [("Seattle", "US")]),
+    ("LAS - PHL 734 1135am not 1 smile from the crew", [("Philadelphia", "US")]),
+    ("My flight from MAN--LHR--BWI was canceled", [("London", "GB"), ("Baltimore", "US")]),
+    ("WE ARE IN LA NOW", []),  # shouting still
+    ("Vodafone UK is down", []),
+])
+def test_airport_codes_of_a_route_joined_by_a_dash(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bring out the classic Napoli jersey tonight", []),  # a team's shirt
+    ("got my new Chicago jerseys in the mail", []),
+    ("power out across New Jersey", [("New Jersey", "US")]),
+    ("no signal in Jersey today", [("New Jersey", "US")]),
+])
+def test_a_place_before_jersey_is_a_team(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members! Text REDCROSS or ROUGE to 30333 to donate $5", []),  # capitals are no sign of a name
+    ("power cut in READING again", [("Reading", "GB")]),  # but after in / at it is a place
+    ("no power in Reading again", [("Reading", "GB")]),
+])
+def test_a_word_needing_a_capital_in_all_capitals_needs_context(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("phone outage at Colchester East Hants Health Centre on Wed", []),  # four words to the organisation's word
+    ("Patient phones will not be impacted at Cumberland Regional Health Care Centre .", []),
+    ("no wifi at the Dallas Beer Kitchen", []),
+])
+def test_a_place_opening_a_long_organisation_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OUTAGE UPDATE (6:35a): -Marshall: 2,795 -Longview: 7.145 -Gladewater: 1,997 -Mt. Pleasant: 390 TOTAL: 18,858",
+     [("Marshall", "US"), ("Longview", "US"), ("Gladewater", "US"), ("Mount Pleasant", "US")]),
+    ("Marshall: 2,795 customers out since noon", []),  # one count is no list
+    ("Mag: 2.55 - Depth: 0 km - UTC 9:39 PM", []),
+])
+def test_towns_in_a_list_of_counts(text, expected):
+    assert names(text) == expected
+
+
+def test_a_number_before_mt_is_no_street_across_a_dash():
+    assert names("Gladewater: 1,997 -Mt. Pleasant: 390")[-1][0] == "Mount Pleasant"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("-Marshall: 2,795 -Longview: 7.145 -Gladewater: 1,997 -Mt. Pleasant: 390",
+     ["Texas", "Texas", "Texas", "Texas"]),  # two others' first readings in Texas: Mount Pleasant, Texas
+    ("driving from Lexington to Richmond", ["Kentucky", "Virginia"]),  # one other name is too little
+])
+def test_a_namesake_in_the_state_of_two_other_names(text, expected):
+    assert [p.admin1 for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no response about our booking #Muskoka #TravelOntario", [("Ontario", "CA")]),
+    ("sunset shoot #explorebc #bcliving", [("British Columbia", "CA")]),
+    ("out to the Zoo of Lights #visittexas", [("Texas", "US")]),
+    ("nice #travelphotography #travellife #exploreyourhorizons", []),
+])
+def test_a_place_after_travel_visit_explore_in_a_hashtag(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#MetPolice #catford #hounslow #westwickham #oxford #crawley #hillingdon #brighton #hove",
+     ["Catford", "Hounslow", "West Wickham", "Oxford", "Crawley", "Hillingdon", "Brighton", "Hove"]),
+    ("good times #mello #dallas #ftworth", ["Dallas", "Fort Worth"]),
+    ("#books #reading #love", []),  # no place before it
+])
+def test_a_lower_case_tag_in_a_lower_case_list_of_places(text, expected):
+    assert [p.name for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@AskFrontier outage in Stamford CT. No news", [("Stamford", "Connecticut"), ("Connecticut", "Connecticut")]),
+    ("no power in Derby CT since noon", [("Derby", "Connecticut"), ("Connecticut", "Connecticut")]),
+    ("water main break at 12 Derby Ct", []),  # Court, in title case
+])
+def test_a_state_code_ct_after_a_town_is_no_court(text, expected):
+    assert [(p.name, p.admin1) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Accident cleared in #Spokane on US 2 WB at Sultan Basin Rd", [("Spokane", "US")]),  # a U.S. highway
+    ("US 395 - Clayton To Colville: compact snow and ice", [("Colville", "US")]),
+    ("Extended EB delays on US 50 prior to Bay Brg", []),
+    ("could happen in the US – 4 essential reads", [("United States", "US")]),
+    ("flights to the US 2 times a week", [("United States", "US")]),
+    ("the US 25% tariff", [("United States", "US")]),
+])
+def test_us_and_a_number_is_a_highway(text, expected):
+    assert names(text) == expected

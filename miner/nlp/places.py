@@ -510,8 +510,8 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     if not by_topic:  # "#YolandaPH", "#MissionBC": a state or province, or a country the file lists
         cands = [c for c, _ in gaz.qualifiers.get(key, ()) if c.kind != "country"]  # not "#ThreeUK"
         cands += [gaz.countries[key.upper()]] if key.upper() in gaz.tag_code_countries else []
-    elif name is not None and name.rule != BLOCK:
-        cands = name.cands
+    elif name is not None and name.rule != BLOCK and (name.rule not in (CONTEXT, QUALIFIED) or _camel(tok.raw, start, end)):
+        cands = name.cands  # a word that needs context only in CamelCase: #SuttonJobs, not #mobilepower
     elif len(key) <= 3:  # an airport, state or province code, then a country's
         code = gaz.entries.get(key)
         cands = list(code.cands) if code is not None and code.rule != BLOCK else []
@@ -521,6 +521,11 @@ def _joined_tag(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
     else:
         return None
     return _Mention(i, i + 1, cands, chars=(tok.start + start, tok.start + end)) if cands else None
+
+
+def _camel(raw: str, start: int, end: int) -> bool:
+    """Whether a hashtag's place part raw[start:end] is set off by capitals: #SuttonJobs, #PrayForMobile."""
+    return raw[start].isupper() and raw[start + 1:end].islower() and (end == len(raw) or raw[end].isupper())
 
 
 def _tag_with_state(tok: _Tok, i: int, gaz: Gazetteer) -> _Mention | None:
@@ -636,11 +641,13 @@ def _glued(text: str, a: _Tok, b: _Tok) -> bool:
     return gap == " " or gap == "-" or (len(gap) < 4 and not gap.strip(" -\t"))
 
 
-def _street_before(toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
+def _street_before(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
     """Whether "St." at word i ends a street's name ("Elm St. Paul said") rather than starting
-    a place's ("in St. Louis", "Downtown St. Paul")."""
+    a place's ("in St. Louis", "Downtown St. Paul"); after a number, only a space between
+    ("123 St. Paul", not "Gladewater: 1,997 -Mt. Pleasant: 390")."""
     prev = toks[i - 1] if i > 0 else None
-    return prev is not None and prev.kind == "word" and (prev.raw[0].isupper() or prev.raw[0].isdigit()) \
+    return prev is not None and prev.kind == "word" and (prev.raw[0].isupper() or (
+        prev.raw[0].isdigit() and text[prev.end:toks[i].start] == " ")) \
         and prev.norm not in gaz.before and prev.norm not in gaz.dir_region and prev.norm not in gaz.dir_city
 
 
@@ -696,7 +703,9 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
             cue = i > 0 and toks[i - 1].norm in gaz.before and text[toks[i - 1].end:tok.start - 1] == " "  # in #Regina
             if entry and (_tag_ok(tok.raw, entry) or (
                     (listed or cue) and entry.rule in (CAPITAL, TOWN, CONTEXT) and (tok.raw[0].isupper() or (
-                        cue and entry.rule == TOWN and toks[i - 1].norm in _SUBURB_CUE)))  # "in #palmwoods"
+                        cue and entry.rule == TOWN and toks[i - 1].norm in _SUBURB_CUE)  # "in #palmwoods"
+                        or (listed and entry.rule in (CAPITAL, TOWN) and tok.raw.islower()
+                            and toks[i - 1].raw.islower())))  # "#hounslow #westwickham #oxford": all lower case
                     or (entry.rule in (CAPITAL, TOWN) and tok.raw[0].isupper() and not tok.raw.isupper()
                         and "@" in text and _home_town(tok.norm, entry, _home(toks, gaz), gaz))) and not (
                     i + 1 < n and toks[i + 1].start == tok.end):
@@ -840,7 +849,7 @@ def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
     while j < n and j - i < MAX_NGRAM and toks[j].kind == "word" and toks[j].norm and (
             _glued(text, toks[j - 1], toks[j]) or text[toks[j - 1].end:toks[j].start] == "/"
             or (j == i + 1 and toks[i].norm in _ABBREVIATIONS and text[toks[i].end:toks[j].start] in (". ", ".")
-                and not _street_before(toks, i, gaz))):
+                and not _street_before(text, toks, i, gaz))):
         words = f"{words} {toks[j].norm}"
         if words not in gaz.heads:
             break  # no longer name begins with these words
@@ -874,7 +883,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if _part_of_a_name(text, toks, i, end, entry, gaz, after_place):
         return None
-    shouting = _shouting(text, toks, i, end)
+    shouting = _shouting(text, toks, i, end, gaz)
     is_upper = raw.isupper() and sum(c.isalpha() for c in raw) > 1
     cands = [c for c in entry.cands if not c.upper or (is_upper and not shouting)]
     if not cands:
@@ -896,7 +905,7 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
         before = before or text[max(0, first.start - 3):first.start].strip() == "@" \
             or _after_street(text, toks, i, end, gaz)
-        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt)
+        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) or _tallied(text, last.end)
         nxt2 = toks[end + 1] if end + 1 < len(toks) else None
         listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
@@ -904,11 +913,11 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             initial = last_word_end < 0 or bool(_SENTENCE_END.search(text, last_word_end, first.start))
             signoff = initial and first.norm not in gaz.english_words and text[last.end:last.end + 1] not in (";", ":", ",") \
                 and not any(t.kind == "word" for t in toks[end:])  # "... never loads. Phoenix", not "Paradise;"
-            ok = (capital and (author or before or not initial or signoff)) or after
+            ok = (capital and (author or before or (not initial or signoff) and not is_upper)) or after
         elif entry.rule == TOWN:
             ok = author or before or after or listed
         elif entry.rule == QUALIFIED:  # "near High River"; not "Brush", "at Granite City", "@ Black Rock"
-            ok = raw.istitle() and prev is not None and (
+            ok = raw.istitle() and _tallied(text, last.end) or raw.istitle() and prev is not None and (
                 (end - i > 1 and prev.norm in _AREA_PREPOSITIONS)
                 or (prev.norm == "of" and i > 1 and toks[i - 2].norm in _SETTLEMENTS  # "City of Sultan"
                     and _glued(text, prev, first)))
@@ -943,6 +952,18 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             mention.local = (toks[start].start, prev.end)
     _prefix(text, toks, mention, gaz)
     return mention
+
+
+_US_ROUTE = re.compile(r"\.? \d{1,3}\b(?![%:.,]?\d|%|\$)(?! ?(?:times|x|years?|yrs|days?|weeks?|months?|hours?|hrs|minutes?|"
+                       r"mins|people|million|billion|states|cities|companies)\b)", re.I)
+_TALLY_AT = re.compile(r"[ \t]*:[ \t]*\d")
+_TALLY = re.compile(r"[A-Z][\w.]*[ \t]*:[ \t]*\d[\d,.]*(?![\d:])")  # "Longview: 7,145", not "at 6:35"
+
+
+def _tallied(text: str, at: int) -> bool:
+    """Whether a name is one of a list of counts by place, its count after a colon: "-Marshall:
+    2,795 -Longview: 7,145 -Gladewater: 1,997" (customers out); two such counts at least."""
+    return _TALLY_AT.match(text, at) is not None and len(_TALLY.findall(text)) >= 2
 
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
@@ -1032,16 +1053,19 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "alabama and georgia's punters"
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
+        if end - i == 1 and first.norm in ("us", "u.s") and first.raw.isupper() and _US_ROUTE.match(text, last.end):
+            return True  # a U.S. highway: "on US 395", "US 2 WB at Sultan Basin Rd"
         if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
                 and (entry.rule != FREE or entry.cands[0].pop < 100_000):
             return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
-        k, prev_tok = end, last  # up to three more words: Dallas Beer Kitchen, Cincinnati La Salle High School
-        while k < len(toks) and k - end < 3 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
+        k, prev_tok = end, last  # up to four more words: Dallas Beer Kitchen, Colchester East Hants Health Centre
+        while k < len(toks) and k - end < 4 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
             if k == end and word.norm == "airport" and first.raw.isupper() and all(c.upper for c in entry.cands):
                 break  # "JFK Airport": an airport's code is the city it serves
-            if word.norm in gaz.street_suffixes or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
-                return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High
+            if (word.norm in gaz.street_suffixes and not (k == end and word.raw.isupper() and word.norm in gaz.codes)) \
+                    or (word.norm in gaz.org_suffixes and word.raw[0].isupper()):
+                return True  # Boston Road, Brighton Dam Rd, Toronto Hydro, JFK Airport, Elkhorn High; not "Derby CT"
             if not word.raw[0].isupper() or word.norm in gaz.after or word.norm in gaz.qualifiers:
                 break  # Manchester City Centre, Leeds UK
             k, prev_tok = k + 1, word
@@ -1065,8 +1089,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             return True  # "Hi Eagle", "thanks Derby", "Hey Georgia! Sorry you haven't...": a person
         raw = text[first.start:last.end]
         if len(raw) <= 3 and raw.isalpha() and raw.isupper() and prev.raw[0].isupper() and not (
-                prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass):
-            return True  # "Vodafone UK", "Ogden DC"; but "Western NY"
+                prev.norm in gaz.before or prev.norm in gaz.dir_region or prev.norm in gaz.compass) and not (
+                len(raw) == 3 and len(prev.raw) == 3 and prev.raw.isupper() and "-" in text[prev.end:first.start]):
+            return True  # "Vodafone UK", "Ogden DC"; but "Western NY", and a route's end: "IND-SEA"
         if i > 1 and prev.norm == "of" and toks[i - 2].norm in gaz.org_prefixes:
             return True  # University of Michigan, Bank of America
     return (end - i == 1 and first.norm in gaz.first_names and nxt is not None and not title_case
@@ -1074,15 +1099,20 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
             and _glued(text, first, nxt))  # "as Austin Norris collided": a person
 
 
-def _shouting(text: str, toks: list[_Tok], i: int, end: int) -> bool:
+def _shouting(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> bool:
     """An all-caps word next to this one: capitals are then no evidence of a name
-    ("OH MY GOD", "WE ARE IN LA NOW")."""
-    def caps(t: _Tok) -> bool:
-        return t.kind == "word" and len(t.raw) > 1 and t.raw.isupper()
+    ("OH MY GOD", "WE ARE IN LA NOW"); but not, for a three-letter code, three letters that
+    join it by a dash: the other end of a route ("flight 501 IND-SEA", "LAS - PHL")."""
+    code = end - i == 1 and len(toks[i].raw) == 3 and toks[i].raw.isalpha()
 
-    if i > 0 and caps(toks[i - 1]) and _glued(text, toks[i - 1], toks[i]):
+    def caps(t: _Tok, gap: str) -> bool:
+        return t.kind == "word" and len(t.raw) > 1 and t.raw.isupper() and not (
+            code and "-" in gap and len(t.raw) == 3 and t.raw.isalpha())
+
+    if i > 0 and caps(toks[i - 1], text[toks[i - 1].end:toks[i].start]) and _glued(text, toks[i - 1], toks[i]):
         return True
-    return end < len(toks) and caps(toks[end]) and _glued(text, toks[end - 1], toks[end])
+    return end < len(toks) and caps(toks[end], text[toks[end - 1].end:toks[end].start]) \
+        and _glued(text, toks[end - 1], toks[end])
 
 
 def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
@@ -1196,7 +1226,15 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
             top = m.cands[0]
             # a country's name stays the country unless a state of it is meant (Georgia); a city
             # that shares it (Venezuela, Cuba) is not
-            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None) or next(
+            chosen = next((c for c in m.cands if (c.country, c.admin1) in states), None)
+            if chosen is None and top.kind == "city" and len(mentions) > 2:
+                # else a state where two other names' first readings lie, in the first reading's country
+                # ("Marshall ... Longview ... Mt. Pleasant": Mount Pleasant, Texas over South Carolina;
+                # not one other name: "Lexington to Richmond" would swap Kentucky and Virginia)
+                near = [(o.cands[0].country, o.cands[0].admin1) for k, o in enumerate(mentions)
+                        if k != n and o.cands and o.cands[0].kind == "city" and o.cands[0].country == top.country]
+                chosen = next((c for c in m.cands if c.kind == "city" and near.count((c.country, c.admin1)) >= 2), None)
+            chosen = chosen or next(
                 (c for c in m.cands if c.country in countries and c.kind != "country"
                  and (top.kind != "country" or c.kind == "region")), None)
             if chosen is None:  # else one in the country of the other names' first readings (Norwich)
