@@ -639,3 +639,25 @@ def test_one_feature_failing_while_the_rest_works_is_feature_broken(text, expect
 ])
 def test_past_conversations_that_will_not_load_are_history(text):
     assert "history" in codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No internet because of a power outage but we have lights!", ["connectivity"]),
+    ("no electricity or hot water & just got cell service & internet back on my phone", ["power"]),
+    ("power outage this morning. power is back but still no internet", ["connectivity"]),
+])
+def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
+    assert codes(text) == expected
+    assert not negated(text)
+
+
+@pytest.mark.parametrize("text", [
+    "power outage all night, power is back now",
+    "no internet since 6am. internet is back now",
+    "comcast outage, no internet all morning. internet is back now",
+    "our internet was down, all fixed now",
+])
+def test_an_all_clear_of_what_failed_still_clears_it(text):
+    assert codes(text) == []
+    assert negated(text)
+    assert negated("Power restored in West LA after brief outage")  # the power said after it too
