@@ -661,3 +661,41 @@ def test_an_all_clear_of_what_failed_still_clears_it(text):
     assert codes(text) == []
     assert negated(text)
     assert negated("Power restored in West LA after brief outage")  # the power said after it too
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I have 4G yet never can get on apps", "not_loading"),  # "never can" is "can't"; "apps" as "app"
+    ("i can never connect at home", "connectivity"),
+    ("your online forum is always broken", "total_outage"),
+    ("My phone has never been slower", "slow"),
+    ("slower than ever today", "slow"),
+    ("a raw file takes 15sec to load", "slow"),
+    ("Comcast charges me for 25m connection, Get 5 down/11 up", "slow"),
+    ("paying for 100mbps and only getting 5", "slow"),
+    ("hey, I'm struggling with your signal", "connectivity"),
+    ("Still pants signal", "connectivity"),
+    ("my 4G hardly ever works", "connectivity"),
+    ("having issues all morning connecting via data", "connectivity"),
+    ("have no bars at my work place", "connectivity"),
+    ("still have zero bars of signal", "connectivity"),
+    ("no dial tone on the landline since monday", "connectivity"),
+    ("I think the new Xbox update broke the Xbox", "feature_broken"),
+    ("the latest update broke everything", "feature_broken"),
+    ("lost all my channels again", "feature_broken"),
+])
+def test_common_phrasings_of_a_failure(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my phone has never been slow",
+    "takes 2 minutes to get there",
+    "problems connecting to customer service",
+    "no bars or food outlets open for hours",
+    "zero bars of chocolate left",
+    "the power outage broke my xbox",  # the power cut, not an update
+    "I had never been able to afford it",
+])
+def test_not_these_phrasings(text):
+    found = codes(text)
+    assert not set(found) - {"power"}, found
