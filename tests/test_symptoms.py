@@ -699,3 +699,19 @@ def test_common_phrasings_of_a_failure(text, code):
 def test_not_these_phrasings(text):
     found = codes(text)
     assert not set(found) - {"power"}, found
+
+
+@pytest.mark.parametrize("text", [
+    "we have been experiencing power outages since October, the technicians want money to switch power back on",
+    "Power outage all day, no cooking. Lord get this power back on",
+    "@SanPatricioCoop Please get our power back on. The power keeps going out all day",
+    "crews are working to get power back on, no power since 6am",
+])
+def test_a_power_wanted_back_is_no_all_clear(text):
+    assert "power" in codes(text)
+    assert not negated(text)
+
+
+def test_a_power_got_back_is_still_an_all_clear():
+    assert codes("power outage since 6am. finally got power back") == []
+    assert negated("power outage all night. we got power back this morning")
