@@ -639,3 +639,79 @@ def test_one_feature_failing_while_the_rest_works_is_feature_broken(text, expect
 ])
 def test_past_conversations_that_will_not_load_are_history(text):
     assert "history" in codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No internet because of a power outage but we have lights!", ["connectivity"]),
+    ("no electricity or hot water & just got cell service & internet back on my phone", ["power"]),
+    ("power outage this morning. power is back but still no internet", ["connectivity"]),
+])
+def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
+    assert codes(text) == expected
+    assert not negated(text)
+
+
+@pytest.mark.parametrize("text", [
+    "power outage all night, power is back now",
+    "no internet since 6am. internet is back now",
+    "comcast outage, no internet all morning. internet is back now",
+    "our internet was down, all fixed now",
+])
+def test_an_all_clear_of_what_failed_still_clears_it(text):
+    assert codes(text) == []
+    assert negated(text)
+    assert negated("Power restored in West LA after brief outage")  # the power said after it too
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I have 4G yet never can get on apps", "not_loading"),  # "never can" is "can't"; "apps" as "app"
+    ("i can never connect at home", "connectivity"),
+    ("your online forum is always broken", "total_outage"),
+    ("My phone has never been slower", "slow"),
+    ("slower than ever today", "slow"),
+    ("a raw file takes 15sec to load", "slow"),
+    ("Comcast charges me for 25m connection, Get 5 down/11 up", "slow"),
+    ("paying for 100mbps and only getting 5", "slow"),
+    ("hey, I'm struggling with your signal", "connectivity"),
+    ("Still pants signal", "connectivity"),
+    ("my 4G hardly ever works", "connectivity"),
+    ("having issues all morning connecting via data", "connectivity"),
+    ("have no bars at my work place", "connectivity"),
+    ("still have zero bars of signal", "connectivity"),
+    ("no dial tone on the landline since monday", "connectivity"),
+    ("I think the new Xbox update broke the Xbox", "feature_broken"),
+    ("the latest update broke everything", "feature_broken"),
+    ("lost all my channels again", "feature_broken"),
+])
+def test_common_phrasings_of_a_failure(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my phone has never been slow",
+    "takes 2 minutes to get there",
+    "problems connecting to customer service",
+    "no bars or food outlets open for hours",
+    "zero bars of chocolate left",
+    "the power outage broke my xbox",  # the power cut, not an update
+    "I had never been able to afford it",
+])
+def test_not_these_phrasings(text):
+    found = codes(text)
+    assert not set(found) - {"power"}, found
+
+
+@pytest.mark.parametrize("text", [
+    "we have been experiencing power outages since October, the technicians want money to switch power back on",
+    "Power outage all day, no cooking. Lord get this power back on",
+    "@SanPatricioCoop Please get our power back on. The power keeps going out all day",
+    "crews are working to get power back on, no power since 6am",
+])
+def test_a_power_wanted_back_is_no_all_clear(text):
+    assert "power" in codes(text)
+    assert not negated(text)
+
+
+def test_a_power_got_back_is_still_an_all_clear():
+    assert codes("power outage since 6am. finally got power back") == []
+    assert negated("power outage all night. we got power back this morning")

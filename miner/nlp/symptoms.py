@@ -50,6 +50,10 @@ class Patterns:
     starts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     starts1: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # by the first letter ("": other)
     negation: re.Pattern[str]
+    # (what a negation phrase names, the codes it leaves standing): "we have lights" says the
+    # power is on, not that the internet is ("no internet because of a power outage but we have
+    # lights"); "internet back" is not the power back
+    negation_scopes: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
     negation_guard: re.Pattern[str]
     hedge: re.Pattern[str]
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
@@ -319,6 +323,8 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         starts=starts,
         starts1=starts1,
         negation=re.compile(r"(?<!\w)" + _trie(negs) + r"(?!\w)"),
+        negation_scopes=tuple((re.compile(v["names"]), frozenset(v["spares"]))
+                              for k, v in s.get("negation_scopes", {}).items() if k != "about"),
         negation_guard=re.compile(s["negation_guard"]),
         hedge=re.compile(s["hedge"]),
         hedge_cue=_cue(s["hedge"]),
@@ -339,31 +345,61 @@ def _langs(lang: str | None) -> tuple[str, ...]:
     return LANGS
 
 
-def _negation_end(t: str, p: Patterns) -> int:
-    """Where the last real "works for me"/"back up" phrase ends (-1: none). Not one that is
-    asked ("is it back up?"), hoped or waited for ("when will it be back up"), or denied."""
+Ends = tuple[int, tuple[tuple[int, frozenset[str]], ...]]
+NO_NEGATION: Ends = (-1, ())
+
+
+def _negation_end(t: str, p: Patterns) -> Ends:
+    """Where the last real "works for me"/"back up" phrase ends (-1: none), and, for phrases that
+    name one thing (`negation_scopes`: "we have lights", "internet is back"), where the last of
+    each scope ends with the codes it leaves standing. Not a phrase that is asked ("is it back
+    up?"), hoped or waited for ("when will it be back up"), or denied."""
     end = -1
+    scoped: dict[int, tuple[int, frozenset[str]]] = {}
     for m in p.negation.finditer(t):
         if p.negation_guard.search(t[max(0, m.start() - 40):m.start()]):
             continue
         rest = re.search(r"[.!?]", t[m.end():])
         if rest and rest.group() == "?":
             continue
-        end = m.end()
-    return end
+        said = m.group()
+        named = [i for i, (names, _) in enumerate(p.negation_scopes) if names.search(said)]
+        if len(named) == 1:
+            scoped[named[0]] = (m.end(), p.negation_scopes[named[0]][1])
+        else:  # names nothing in particular, or more than one thing: all is well
+            end = m.end()
+    return end, tuple(x for x in scoped.values() if x[0] > end)
 
 
 @lru_cache(maxsize=4096)
-def _negation_end_of(t: str) -> int:
+def _negation_end_of(t: str) -> Ends:
     """_negation_end for a normalised post, kept for the classifier, which asks again (every
     language's patterns are always used: see `_langs`)."""
     return _negation_end(t, compiled(LANGS))
 
 
+def _negated_at(code: str, start: int, ends: Ends) -> bool:
+    """Whether a match of `code` at `start` is said before a phrase that clears it."""
+    return start < ends[0] or any(start < end and code not in spares for end, spares in ends[1])
+
+
+def _last_end(ends: Ends) -> int:
+    """Where the last negation phrase of any scope ends (-1: none)."""
+    return max([ends[0]] + [end for end, _ in ends[1]])
+
+
 def negated(text: str, lang: str | None = None) -> bool:
     """True when the post says the service works or is back: "works for me", "not down for
-    me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche"."""
-    return _negation_end_of(normalise(text)) >= 0
+    me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche".
+    A phrase that names one thing ("we have lights", "internet is back") says so unless all the
+    post says fails is something else: "power is back but still no internet" is no all-clear."""
+    t = normalise(text)
+    ends = _negation_end_of(t)
+    if ends[0] >= 0:
+        return True
+    found = find_symptoms(text)[0] if ends[1] else []
+    return bool(ends[1]) and not all(code in spares for code in found for _, spares in ends[1]) or (
+        bool(ends[1]) and not found)
 
 
 def http_codes(text: str) -> list[int]:
@@ -401,8 +437,8 @@ def _loses(p: Patterns, a: str, s1: int, e1: int, b: str, s2: int, e2: int) -> b
     return a != b and s1 < e2 and s2 < e1 and b in p.yields.get(a, ())
 
 
-def _matches(t: str, p: Patterns, neg_end: int | None = None) -> list[tuple[str, int, int]]:
-    """(code, start, end) of each symptom phrase the post asserts. `neg_end`: see _negation_end
+def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, int, int]]:
+    """(code, start, end) of each symptom phrase the post asserts. `neg`: see _negation_end
     (None: read only where a phrase is found, which most posts have none of)."""
     out = []
     pos = 0
@@ -415,10 +451,12 @@ def _matches(t: str, p: Patterns, neg_end: int | None = None) -> list[tuple[str,
         pos = _next(start, ms)
         if not ms:
             continue
-        if neg_end is None:
-            neg_end = _negation_end_of(t)
-        if start < neg_end:  # said before "works for me" / "back up now"
-            continue
+        if neg is None:
+            neg = _negation_end_of(t)
+        if start < _last_end(neg):  # said before "works for me" / "back up now" (of this code?)
+            ms = [(name, end) for name, end in ms if not _negated_at(_code(name), start, neg)]
+            if not ms:
+                continue
         before = t[max(0, start - 60):start]
         if p.local_negation.search(before[-25:]):
             continue
@@ -430,6 +468,11 @@ def _matches(t: str, p: Patterns, neg_end: int | None = None) -> list[tuple[str,
                 continue
             out.append((name, start, end))
     return out
+
+
+def _code(name: str) -> str:
+    """The code of a match's name: "total_outage__weak" -> "total_outage"."""
+    return name.removesuffix(WEAK).removesuffix(FIRM)
 
 
 def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[int]]:
@@ -445,9 +488,9 @@ def find_symptoms(text: str, lang: str | None = None) -> tuple[list[str], list[i
     if codes:
         found.add("http_error")
     # the negation phrases (_negation_end_of) are read last: most posts have none of these
-    if p.quoted_message.search(t) and _negation_end_of(t) < 0:
+    if p.quoted_message.search(t) and _negation_end_of(t) == NO_NEGATION:
         found.add("error_message")
-    if ("down" in t or "offline" in t) and "total_outage" not in found and _negation_end_of(t) < 0:
+    if ("down" in t or "offline" in t) and "total_outage" not in found and _negation_end_of(t) == NO_NEGATION:
         if services.said_down(text):  # "ChatGPT down?", "psn down? can't sign in": the service as a whole
             found.add("total_outage")
     if not found and not weak:
