@@ -393,13 +393,11 @@ def negated(text: str, lang: str | None = None) -> bool:
     me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche".
     A phrase that names one thing ("we have lights", "internet is back") says so unless all the
     post says fails is something else: "power is back but still no internet" is no all-clear."""
-    t = normalise(text)
-    ends = _negation_end_of(t)
-    if ends[0] >= 0:
-        return True
-    found = find_symptoms(text)[0] if ends[1] else []
-    return bool(ends[1]) and not all(code in spares for code in found for _, spares in ends[1]) or (
-        bool(ends[1]) and not found)
+    ends = _negation_end_of(normalise(text))
+    if ends[0] >= 0 or not ends[1]:
+        return ends[0] >= 0
+    found = find_symptoms(text)[0]
+    return not found or any(code not in spares for code in found for _, spares in ends[1])
 
 
 def http_codes(text: str) -> list[int]:
