@@ -95,6 +95,8 @@ def test_a_providers_status_update_is_not_a_report():
         "We're aware some customers can't access the mobile app and are working to fix it.",
         "Power outage in your area, no ETR at this time. Crews continue to work. ^pa",  # an agent's initials
         "You can check the status of an outage at our Outage Tracker. Thanks. -AC",
+        "8:34 AM: Crews are continuing to work on the outage reported in the Frobisher area. No ETR. #skoutage",
+        "We are making good progress on the outages and will work as long as it takes to get everyone's power back on.",
         # a utility's shutdown notice
         "#Jaipur_city Due to maintenance work there is an unplanned power outage till 1:00 pm at F2 Mansarover",
         "ChatGPT keeps giving me elevated error rates, can't log in",
