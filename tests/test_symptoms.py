@@ -217,6 +217,8 @@ def test_hedges_and_local_negation():
     "high winds and potential power outages tomorrow",
     "really hoping for a power outage tomorrow so no school",
     "can we just have a power outage for the next five weeks",
+    "maybe there will be a school wide power outage and no one will see me",  # a future one
+    "There will be a 'Water Service Interruption' tomorrow on Broadway from 8:00am",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
     "brand new dishwasher doesn't work",
     "my laptop webcam not working since the update",
