@@ -811,3 +811,15 @@ def test_a_state_code_ct_after_a_town_is_no_court(text, expected):
 ])
 def test_us_and_a_number_is_a_highway(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a big city of an English-speaking country is not its tiny namesake beside a US town
+    ("@startca had an Internet outage in downtown Toronto, @Rogers too", ("Toronto", "CA")),
+    ("Power out in Springfield since 9am, outage near Toronto", ("Toronto", "CA")),
+    # a foreign place beside a US town still yields to the US namesake
+    ("Friend in Kennedy told me their power is out from when that storm moved through the Jamestown area",
+     ("Kennedy", "US")),
+])
+def test_a_big_city_keeps_its_country_beside_another_countrys_town(text, expected):
+    assert expected in names(text)

@@ -1239,7 +1239,10 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
                  and (top.kind != "country" or c.kind == "region")), None)
             if chosen is None:  # else one in the country of the other names' first readings (Norwich)
                 likely = {o.cands[0].country for k, o in enumerate(mentions) if k != n and o.cands}
-                chosen = next((c for c in m.cands if c.country in likely and c.kind == top.kind), None)
+                # but not a town fifty times smaller for a big city of an English-speaking country:
+                # Toronto, Ohio for Toronto beside a US town ("Kennedy ... Jamestown" is still New York's)
+                chosen = next((c for c in m.cands if c.country in likely and c.kind == top.kind and (
+                    c.pop * 50 >= top.pop or top.country not in gaz.english_countries)), None)
             if chosen is None and top.kind == "city":  # a namesake where the post's language is spoken
                 lang = lang or guess_language(text)  # "in", "no" are German and Portuguese too
                 home = gaz.english_countries if lang == "en" and english else gaz.language_countries.get(lang)
