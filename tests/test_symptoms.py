@@ -717,3 +717,28 @@ def test_a_power_wanted_back_is_no_all_clear(text):
 def test_a_power_got_back_is_still_an_all_clear():
     assert codes("power outage since 6am. finally got power back") == []
     assert negated("power outage all night. we got power back this morning")
+
+
+@pytest.mark.parametrize("text", [
+    "@ThreeUK IS SUCH A TERRIBLE NETWORK TO WORK WITH.",
+    "Poor service from Xfinity",
+    "Comcast is a downright awful service provider.",
+    "@VodafoneUK poor service tonight, been on hold for over an hour!",
+    "@joismay has had rubbish customer service so far",
+])
+def test_an_opinion_of_the_service_names_no_failure(text):
+    assert "connectivity" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@ThreeUK I'm getting terrible service in Southport is there an issue???",
+    "Am i the only @O2 customer that been experiencing terrible service for the past 2/3 weeks?",
+    "@O2 terrible network signal at home",
+    "awful network coverage here",
+    "@O2 really bad service in LL11 area!",
+    "Unreliable service for the past three years",
+    "@EE shocking 4g in Leeds",
+    "absolutely dreadful network failure at #Winchester Christmas Market",
+])
+def test_a_bad_service_where_and_when_is_connectivity(text):
+    assert "connectivity" in codes(text)
