@@ -742,3 +742,21 @@ def test_an_opinion_of_the_service_names_no_failure(text):
 ])
 def test_a_bad_service_where_and_when_is_connectivity(text):
     assert "connectivity" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@O2 won't let me through just because it's my mothers name on account",
+    "they won't let me get access cause I can't remember the pass words",
+    "Comcast will not let me discuss my bill or service with a representative",
+    "@ThreeUK you've cancelled my upgrade and won't let me have the deal I signed up to",
+])
+def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
+    assert "feature_broken" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone else having issues with the @EE online store? Trying to add airpods to my contract and won't let me :(",
+    "Hi @O2, its not letting me on the site to purchase tickets, any idea why??",
+])
+def test_a_site_not_letting_me_is_still_a_failure(text):
+    assert codes(text)
