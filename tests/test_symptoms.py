@@ -760,3 +760,14 @@ def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
 ])
 def test_a_site_not_letting_me_is_still_a_failure(text):
     assert codes(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("@ThreeUK Do you feel like sorting out your 4G so I don't have to switch back to 3G to load data?", True),
+    ("@ThreeUK Please sort out the signal in Bordon and Whitehill", True),
+    ("@VodafoneUK can you fix my data pls I beg.", True),
+    ("@ThreeUK Fix your 4G first before you move onto 5G.", False),
+    ("@EE please sort out my data plan, I was overcharged", False),
+])
+def test_asking_the_provider_to_sort_out_the_signal(text, found):
+    assert ("connectivity" in codes(text)) is found
