@@ -78,3 +78,14 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed
+
+
+@pytest.mark.parametrize("text, provider", [
+    ("@117135 I would be happy to help you with your connectivity issues. DM us and I can get started.", True),
+    ("@116735 Hey there, are you having issues with your WWII code? Shoot me a DM, I'll be happy to help!", True),
+    ("@116759 PSN is Online. Please let us know the error code or message you receive when you try to sign in.", True),
+    ("@O2 no signal in Leeds since 6am, would be happy to get any update", False),
+    ("@EE DM us? I did and still no internet", False),
+])
+def test_a_support_desk_offering_help_is_a_provider_speaking(text, provider):
+    assert classify.cues(text).provider is provider

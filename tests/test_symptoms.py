@@ -717,3 +717,57 @@ def test_a_power_wanted_back_is_no_all_clear(text):
 def test_a_power_got_back_is_still_an_all_clear():
     assert codes("power outage since 6am. finally got power back") == []
     assert negated("power outage all night. we got power back this morning")
+
+
+@pytest.mark.parametrize("text", [
+    "@ThreeUK IS SUCH A TERRIBLE NETWORK TO WORK WITH.",
+    "Poor service from Xfinity",
+    "Comcast is a downright awful service provider.",
+    "@VodafoneUK poor service tonight, been on hold for over an hour!",
+    "@joismay has had rubbish customer service so far",
+])
+def test_an_opinion_of_the_service_names_no_failure(text):
+    assert "connectivity" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@ThreeUK I'm getting terrible service in Southport is there an issue???",
+    "Am i the only @O2 customer that been experiencing terrible service for the past 2/3 weeks?",
+    "@O2 terrible network signal at home",
+    "awful network coverage here",
+    "@O2 really bad service in LL11 area!",
+    "Unreliable service for the past three years",
+    "@EE shocking 4g in Leeds",
+    "absolutely dreadful network failure at #Winchester Christmas Market",
+])
+def test_a_bad_service_where_and_when_is_connectivity(text):
+    assert "connectivity" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@O2 won't let me through just because it's my mothers name on account",
+    "they won't let me get access cause I can't remember the pass words",
+    "Comcast will not let me discuss my bill or service with a representative",
+    "@ThreeUK you've cancelled my upgrade and won't let me have the deal I signed up to",
+])
+def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
+    assert "feature_broken" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone else having issues with the @EE online store? Trying to add airpods to my contract and won't let me :(",
+    "Hi @O2, its not letting me on the site to purchase tickets, any idea why??",
+])
+def test_a_site_not_letting_me_is_still_a_failure(text):
+    assert codes(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("@ThreeUK Do you feel like sorting out your 4G so I don't have to switch back to 3G to load data?", True),
+    ("@ThreeUK Please sort out the signal in Bordon and Whitehill", True),
+    ("@VodafoneUK can you fix my data pls I beg.", True),
+    ("@ThreeUK Fix your 4G first before you move onto 5G.", False),
+    ("@EE please sort out my data plan, I was overcharged", False),
+])
+def test_asking_the_provider_to_sort_out_the_signal(text, found):
+    assert ("connectivity" in codes(text)) is found

@@ -63,6 +63,10 @@ PROVIDER = re.compile(
     r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work))|"
     r"we(?:'re| are) making (?:good |steady |great )?progress|sorry to hear|(?:send|drop) (?:us|me) a "
     r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
+    # a support desk's reply: "DM us and I can get started", "Shoot me a DM, I'll be happy to help!",
+    # "Please let us know the error code or message you receive"
+    r"dm us and|shoot (?:me|us) a (?:dm|message|pm)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
+    r"let us know (?:the|what|which) (?:error|message|device|model|browser|version|code)|"
     r"(?:users|customers) may (?:have )?(?:noticed|experience)|no outages? (?:has|have) been reported|"
     r"we have no (?:reported )?outages?|no (?:reported )?outages? (?:reported )?(?:at the moment|in your area)|"
     r"(?:could|can) you (?:please )?(?:clear|restart|reset|power cycle|try (?:a different|another|restarting|"
