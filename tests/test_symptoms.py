@@ -717,3 +717,15 @@ def test_a_power_wanted_back_is_no_all_clear(text):
 def test_a_power_got_back_is_still_an_all_clear():
     assert codes("power outage since 6am. finally got power back") == []
     assert negated("power outage all night. we got power back this morning")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Feeling lucky no big power outage in 4 years", []),  # "no ... power outage": there was none
+    ("there has been no power outage in Bergen County", []),
+    ("pls no power outage while im at work", []),
+    ("no school power outage", ["power"]),  # "no school" because of a power outage
+    ("no power since 5am", ["power"]),
+    ("we have no power, outage since 5", ["power"]),
+])
+def test_no_power_outage_is_none(text, expected):
+    assert codes(text) == expected
