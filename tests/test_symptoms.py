@@ -231,6 +231,19 @@ def test_hedges_and_local_negation():
     "tiktok is down bad for creators this year",  # slang and markets, not a service
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
+    "Praying the power goes out at work tonight",  # wishes, worries, forecasts, the generic case
+    "I am worried about the wind and power outage",
+    "any chance for a large scale power outage event?",
+    "make coffee incase of power outage",
+    "Bro there's finna be a power outage on the north side",
+    "there's gonna be an internet outage and my laptop is poo",
+    "No work tomorrow due to the pending ice/power outage",
+    "How long can your household exist assuming a power outage of 2 weeks?",
+    "the threat of power outages tonight",
+    "bracing for power outages this weekend",
+    "what to do during a power outage",
+    "Great thing about being vegan is that when there's a power outage there's no spoilage",
+    "whenever the power goes out I read",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -241,6 +254,12 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("worst time for the power to go out", ["power"]),
     ("the power to our building went out", ["power"]),
     ("let us pray this power outage lasts all day", ["power"]),
+    ("I hope the storm passes quickly, power's out", ["power"]),
+    ("worried about my food, the power has been out for 2 days", ["power"]),
+    ("The things I'm worried about right now with this power outage", ["power"]),
+    ("any chance of fixing the crappy signal in DN4?", ["connectivity"]),
+    ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
+    ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
