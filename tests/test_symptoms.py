@@ -244,6 +244,10 @@ def test_hedges_and_local_negation():
     "what to do during a power outage",
     "Great thing about being vegan is that when there's a power outage there's no spoilage",
     "whenever the power goes out I read",
+    "Really need to stop snapchatting when I blackout",  # blacking out, drunk, a game mode
+    "Was blackout drunk at the festival",
+    "My grandma won blackout bingo Sunday night",
+    "are we under a media blackout regarding Iraq?",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -260,6 +264,8 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("any chance of fixing the crappy signal in DN4?", ["connectivity"]),
     ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
+    ("we're having a blackout in Mavoko", ["power"]),
+    ("a complete blackout around my area", ["power"]),
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
