@@ -127,3 +127,13 @@ def test_a_long_run_stops_growing_the_vocabulary_and_decides_the_same(monkeypatc
     assert len(nlp.vocab.strings) == grown
     assert freed[0].is_outage_report and freed[0].http_codes == [403]
     assert extract_batch(posts, nlp) == kept + freed  # the words freed are read again the same
+
+
+@pytest.mark.parametrize("text, news", [
+    ("JUST IN: No school at Chapel Glen Elementary in Wayne Twp. due to power outage.", True),
+    ("CLOSING JUST IN: West Seneca West Middle School closed because of power outage.", True),
+    ("JUST IN | Cleveland's Collinwood High School is CLOSED today due to no power.", True),
+    ("just in time for dinner the power went out", False),
+])
+def test_just_in_is_a_headline(text, news):
+    assert classify.cues(text).news is news

@@ -231,6 +231,22 @@ def test_hedges_and_local_negation():
     "tiktok is down bad for creators this year",  # slang and markets, not a service
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
+    "Praying the power goes out at work tonight",  # wishes, worries, forecasts, the generic case
+    "I am worried about the wind and power outage",
+    "any chance for a large scale power outage event?",
+    "make coffee incase of power outage",
+    "Bro there's finna be a power outage on the north side",
+    "there's gonna be an internet outage and my laptop is poo",
+    "No work tomorrow due to the pending ice/power outage",
+    "How long can your household exist assuming a power outage of 2 weeks?",
+    "the threat of power outages tonight",
+    "bracing for power outages this weekend",
+    "Great thing about being vegan is that when there's a power outage there's no spoilage",
+    "whenever the power goes out I read",
+    "Really need to stop snapchatting when I blackout",  # blacking out, drunk, a game mode
+    "Was blackout drunk at the festival",
+    "My grandma won blackout bingo Sunday night",
+    "are we under a media blackout regarding Iraq?",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -241,6 +257,14 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("worst time for the power to go out", ["power"]),
     ("the power to our building went out", ["power"]),
     ("let us pray this power outage lasts all day", ["power"]),
+    ("I hope the storm passes quickly, power's out", ["power"]),
+    ("worried about my food, the power has been out for 2 days", ["power"]),
+    ("The things I'm worried about right now with this power outage", ["power"]),
+    ("any chance of fixing the crappy signal in DN4?", ["connectivity"]),
+    ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
+    ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
+    ("we're having a blackout in Mavoko", ["power"]),
+    ("a complete blackout around my area", ["power"]),
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
@@ -771,3 +795,24 @@ def test_a_site_not_letting_me_is_still_a_failure(text):
 ])
 def test_asking_the_provider_to_sort_out_the_signal(text, found):
     assert ("connectivity" in codes(text)) is found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Feeling lucky no big power outage in 4 years", []),  # "no ... power outage": there was none
+    ("there has been no power outage in Bergen County", []),
+    ("pls no power outage while im at work", []),
+    ("no school power outage", ["power"]),  # "no school" because of a power outage
+    ("no power since 5am", ["power"]),
+    ("we have no power, outage since 5", ["power"]),
+])
+def test_no_power_outage_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sitting in a room with no windows during a power outage in school",
+    "Waking up to get ready for work is oh so fun during a power outage",
+])
+def test_during_an_outage_is_often_the_one_happening(text):
+    # "during a power outage" is as often the one the author is in as advice about any: no hedge
+    assert codes(text) == ["power"]

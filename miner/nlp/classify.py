@@ -34,7 +34,7 @@ MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say 
 # NEWS, JOKE and PROVIDER are matched against the lowercased text (three times faster than re.I)
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
                   r"live updates|headline|via @|downdetector shows|users (?:report|are reporting)|"
-                  r"post-?mortem|"
+                  r"post-?mortem|(?:this )?just in ?[:|]|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
