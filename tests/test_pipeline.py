@@ -73,6 +73,7 @@ def test_outage_statistics_are_news():
         "More than 7,000 customers without power across the county after the storm",
         "POWER OUTAGE UPDATE (6:35a): Marshall 2,795, Longview 7,145, total 18,858 without power",
         "Power outage in Pierce Co. Treat dark intersections as 4-way stops.",  # a traffic advisory
+        "Partial power outage in the City. Treat all intersections without functional traffic lights as a four way Stop",
         "no power on our street since 6am, the whole block is dark",
     ])]
     *news, user = extract_batch(posts)
@@ -97,6 +98,9 @@ def test_a_providers_status_update_is_not_a_report():
         "You can check the status of an outage at our Outage Tracker. Thanks. -AC",
         "8:34 AM: Crews are continuing to work on the outage reported in the Frobisher area. No ETR. #skoutage",
         "We are making good progress on the outages and will work as long as it takes to get everyone's power back on.",
+        "Hi there, we're sorry we missed your message and to learn you were without power.",
+        "No outage reports at the moment...Let's get to the bottom of this! Are you seeing any errors?",
+        "Customers in Bay have experienced an outage. We have assessed the situation: a failed transformer.",
         # a utility's shutdown notice
         "#Jaipur_city Due to maintenance work there is an unplanned power outage till 1:00 pm at F2 Mansarover",
         "ChatGPT keeps giving me elevated error rates, can't log in",

@@ -46,7 +46,7 @@ STATS = re.compile(r"\b\d[\d,.]*k? (?:\w+ ){0,3}(?:customers|homes|households|re
                    r"roughly |some )?\d[\d,.]*k? (?:\w+ ){0,2}(?:customers|homes|households|residents|people|users)|"
                    r"^(?:power )?outage update\b|\boutage update:|"  # a headline, not "any outage update for 92583?"
                    # a traffic advisory: "Power outage in Pierce Co. Treat dark intersections as 4-way stops."
-                   r"\btreat (?:[\w-]+ ){0,3}as (?:an? )?(?:4|four)[- ]way stop")
+                   r"\btreat (?:[\w-]+ ){0,6}as (?:an? )?(?:4|four)[- ]way stop")
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
                   r"productivity down|(?:lol|jaja\w*|jeje\w*|kkk+|mdr|ptdr)$|😂|"
                   r"si se (?:cae|cayera|va)|se (?:o |a )?\w+ cair)")
@@ -65,7 +65,9 @@ PROVIDER = re.compile(
     r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
     # a support desk's reply: "DM us and I can get started", "Shoot me a DM, I'll be happy to help!",
     # "Please let us know the error code or message you receive"
-    r"dm us and|shoot (?:me|us) a (?:dm|message|pm)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
+    r"dm us and|shoot (?:me|us) a (?:dm|message|pm)|dm (?:us )?your (?:full name|address|account|details)|"
+    r"we(?:'re| are) sorry (?:we|to learn|to hear)|(?:the )?work we(?:'re| are) doing|we(?:'ve| have) assessed|"
+    r"get to the bottom of (?:this|it)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
     r"let us know (?:the|what|which) (?:error|message|device|model|browser|version|code)|"
     r"(?:users|customers) may (?:have )?(?:noticed|experience)|no outages? (?:has|have) been reported|"
     r"we have no (?:reported )?outages?|no (?:reported )?outages? (?:reported )?(?:at the moment|in your area)|"
