@@ -816,3 +816,8 @@ def test_no_power_outage_is_none(text, expected):
 def test_during_an_outage_is_often_the_one_happening(text):
     # "during a power outage" is as often the one the author is in as advice about any: no hedge
     assert codes(text) == ["power"]
+
+
+def test_so_broken_is_an_opinion_and_always_broken_a_failure():
+    assert codes("instagram algorithm is so broken rn, all i see is ads") == []
+    assert codes("your online forum is always broken even when I clear my cookies") == ["total_outage"]
