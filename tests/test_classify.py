@@ -89,3 +89,18 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
 ])
 def test_a_support_desk_offering_help_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider
+
+
+@pytest.mark.parametrize("text, provider", [
+    ("Del City outage affecting approx. 2,000 customers. Lightning and flooding in the area. "
+     "Crews will work safely to restore power. No ETR.", True),
+    ("@shanadawn1 So sorry for the lengthy outage. No ETR update. We appreciate your patience as our crews "
+     "work diligently to get power restored.", True),
+    ("3:48 AM: SaskPower is aware of an outage affecting customers in Warman. Crews continue to work to "
+     "restore the power. Currently there is no ETR. #skoutage", True),
+    ("LCEC is aware of an outage in the Lehigh area and working to restore as quickly as possible.", True),
+    ("no power since 6am, no crews in sight and no ETR @DukeEnergy", False),
+    ("@CenturyLinkHelp they are aware of the outage, but have no timeline for repair", False),
+])
+def test_a_utility_saying_its_crews_work_to_restore_is_a_provider_speaking(text, provider):
+    assert classify.cues(text).provider is provider

@@ -61,6 +61,10 @@ PROVIDER = re.compile(
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
     r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work))|"
+    # a utility's update, whoever's voice: "Crews continue to work to restore the power. No ETR.",
+    # "our crews work diligently to get power restored", "LCEC is aware of an outage in the Lehigh area and working to restore"
+    r"crews? (?:are |will |still |(?:are )?continu(?:e|es|ing) to )?(?:\w+ )?(?:at )?work(?:s|ing)?(?: \w+)? to "
+    r"(?:restore|get)|is aware of (?:an|the) outage (?:affecting|(?:in|on) [^.!?]{1,40} and (?:is )?working to restore)|"
     r"we(?:'re| are) making (?:good |steady |great )?progress|sorry to hear|(?:send|drop) (?:us|me) a "
     r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
     # a support desk's reply: "DM us and I can get started", "Shoot me a DM, I'll be happy to help!",
