@@ -821,3 +821,41 @@ def test_during_an_outage_is_often_the_one_happening(text):
 def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     assert codes("instagram algorithm is so broken rn, all i see is ads") == []
     assert codes("your online forum is always broken even when I clear my cookies") == ["total_outage"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@EE yellow flashing lights on my hub, send help", ["connectivity"]),
+    ("that's my 4G most of the time... had to switch to @giffgaff to send this", ["connectivity"]),
+    ("you wanna actually turn on your internet towers or nah?", ["connectivity"]),
+    ("stuck without a blooming signal again", ["connectivity"]),
+    ("neither of us have any functioning phone network at home", ["connectivity"]),
+    ("see how it says searching at the top instead of giving me signal?", ["connectivity"]),
+    ("@O2 every time I get home rest in peace to my signal", ["connectivity"]),
+    ("I have never received a reliable internet connection since I renewed", ["connectivity"]),
+    ("can't deal with the lack of signal in the city centre", ["connectivity"]),
+    ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
+    ("hey @medium your report button no worky", ["feature_broken"]),
+    ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
+    ("I'm unable to get text messages up in Aberdeen", ["feature_broken"]),
+    ("your website no longer remembers that I'm a subscriber", ["login"]),
+    ("the app won't allow me to log on to check my bill", ["login"]),
+    ("I need my pic to upload", ["upload"]),
+    ("my messages to you are getting flagged and not being delivered", ["no_response"]),
+    ("the PS4 lets me load up games but then I can't do anything in them", ["app_crash"]),
+    ("here's my wifi speed, not at all close to what I'm paying for", ["slow"]),
+    ("I bought tokens but I can't get the token codes", ["payment"]),
+])
+def test_telecom_and_support_reports_in_other_words(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "your customer service is stuck in an endless feedback loop",
+    "perplexity stuck on 'searching' forever",
+    "no work today because of the power outage",
+    "my brother can't receive texts or phone calls today",
+])
+def test_recall_patterns_keep_their_bounds(text):
+    found = codes(text)
+    assert "login" not in found and "feature_broken" not in found
+    assert not ("connectivity" in found and text.startswith("perplexity"))
