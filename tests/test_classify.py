@@ -81,17 +81,13 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
 
 
 @pytest.mark.parametrize("text, provider", [
+    # a support desk offering help
     ("@117135 I would be happy to help you with your connectivity issues. DM us and I can get started.", True),
     ("@116735 Hey there, are you having issues with your WWII code? Shoot me a DM, I'll be happy to help!", True),
     ("@116759 PSN is Online. Please let us know the error code or message you receive when you try to sign in.", True),
     ("@O2 no signal in Leeds since 6am, would be happy to get any update", False),
     ("@EE DM us? I did and still no internet", False),
-])
-def test_a_support_desk_offering_help_is_a_provider_speaking(text, provider):
-    assert classify.cues(text).provider is provider
-
-
-@pytest.mark.parametrize("text, provider", [
+    # a utility saying its crews work to restore
     ("Del City outage affecting approx. 2,000 customers. Lightning and flooding in the area. "
      "Crews will work safely to restore power. No ETR.", True),
     ("@shanadawn1 So sorry for the lengthy outage. No ETR update. We appreciate your patience as our crews "
@@ -102,26 +98,5 @@ def test_a_support_desk_offering_help_is_a_provider_speaking(text, provider):
     ("no power since 6am, no crews in sight and no ETR @DukeEnergy", False),
     ("@CenturyLinkHelp they are aware of the outage, but have no timeline for repair", False),
 ])
-def test_a_utility_saying_its_crews_work_to_restore_is_a_provider_speaking(text, provider):
+def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider
-
-
-@pytest.mark.parametrize("text, codes", [
-    # a price, a rant: not the connection going off
-    ("Whatever you do Frank go nowhere near Sky m8. Terrible service and rip off merchants", []),
-    ("imagine being worried about what words strangers are using on the internet lmaooo piss off", []),
-    ("@O2 switch networks to one that doesn't rip off its customers", []),
-    ("my internet keeps cutting off every evening", ["connectivity"]),
-    ("phones off since the storm", ["connectivity"]),
-    # the network's coverage or its network service is named, not customer service
-    ("worst network range of Vodafone in area, it is main city area", ["connectivity"]),
-    ("@O2 worst network service ever!!! took me half an hour to post this tweet", ["connectivity"]),
-    ("@VodafoneUK Worst network ever , never using again", []),
-    ("@VodafoneUK poor service tonight , been on hold for over an hour !", []),
-    # a refusal to sell, however priced, is no feature failing
-    ("@O2 won't let me get a £35/pm SIM only contract", []),
-    ("the site won't let me get my bill up", ["feature_broken"]),
-])
-def test_flip_review_guards(text, codes):
-    from miner.nlp.symptoms import find_symptoms
-    assert find_symptoms(text)[0] == codes

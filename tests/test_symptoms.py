@@ -859,3 +859,23 @@ def test_recall_patterns_keep_their_bounds(text):
     found = codes(text)
     assert "login" not in found and "feature_broken" not in found
     assert not ("connectivity" in found and text.startswith("perplexity"))
+
+
+@pytest.mark.parametrize("text, codes", [
+    # a price, a rant: not the connection going off
+    ("Whatever you do Frank go nowhere near Sky m8. Terrible service and rip off merchants", []),
+    ("imagine being worried about what words strangers are using on the internet lmaooo piss off", []),
+    ("@O2 switch networks to one that doesn't rip off its customers", []),
+    ("my internet keeps cutting off every evening", ["connectivity"]),
+    ("phones off since the storm", ["connectivity"]),
+    # the network's coverage or its network service is named, not customer service
+    ("worst network range of Vodafone in area, it is main city area", ["connectivity"]),
+    ("@O2 worst network service ever!!! took me half an hour to post this tweet", ["connectivity"]),
+    ("@VodafoneUK Worst network ever , never using again", []),
+    ("@VodafoneUK poor service tonight , been on hold for over an hour !", []),
+    # a refusal to sell, however priced, is no feature failing
+    ("@O2 won't let me get a £35/pm SIM only contract", []),
+    ("the site won't let me get my bill up", ["feature_broken"]),
+])
+def test_a_rant_or_a_refusal_is_no_failure_but_the_network_named_is(text, codes):
+    assert find_symptoms(text)[0] == codes
