@@ -823,3 +823,14 @@ def test_us_and_a_number_is_a_highway(text, expected):
 ])
 def test_a_big_city_keeps_its_country_beside_another_countrys_town(text, expected):
     assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("outage in Virginia", ("Virginia", "region", "Virginia")),  # not Virginia, Minnesota
+    ("power out in Wyoming", ("Wyoming", "region", "Wyoming")),  # not Wyoming, Pennsylvania
+    ("power cut in Tokyo", ("Tokyo", "city", "Tokyo")),  # the capital of its region
+    ("no power in Delaware, Ohio", ("Delaware", "city", "Ohio")),
+])
+def test_a_state_is_not_its_namesake_town_in_another_state(text, expected):
+    place = find_places(text)[0]
+    assert (place.name, place.kind, place.admin1) == expected

@@ -590,12 +590,13 @@ def _openings(entries: dict[str, Entry], codes: set[str], tags: frozenset[str], 
 
 def _rank(cands: list[Cand]) -> list[Cand]:
     """Countries first, then by population; but a city before the region of the same name that
-    it is the capital of (Lagos, São Paulo, Tokyo), which people mean far more often."""
+    it is the capital of (Lagos, São Paulo, Tokyo), which people mean far more often; not a
+    namesake in another state (Virginia, Minnesota is not the state's city)."""
     ranked = sorted(cands, key=lambda c: (c.kind != "country", -c.pop))
-    cities = {(c.name, c.country): c for c in ranked if c.kind == "city"}
+    cities = {(c.name, c.country, c.admin1): c for c in reversed(ranked) if c.kind == "city"}
     out: list[Cand] = []
     for c in ranked:
-        city = cities.get((c.name, c.country)) if c.kind == "region" else None
+        city = cities.get((c.name, c.country, c.admin1)) if c.kind == "region" else None
         if city is not None and city not in out:
             out.append(city)
         if c not in out:
