@@ -834,3 +834,13 @@ def test_a_big_city_keeps_its_country_beside_another_countrys_town(text, expecte
 def test_a_state_is_not_its_namesake_town_in_another_state(text, expected):
     place = find_places(text)[0]
     assert (place.name, place.kind, place.admin1) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's capitalised topic word after a town makes no longer name: the country vouches
+    ("Canmore Flood Could Force 100,000 From Homes in Canada", [("Canmore", "CA"), ("Canada", "CA")]),
+    ("Canmore flood could force 100,000 from homes in Canada", [("Canmore", "CA"), ("Canada", "CA")]),
+    ("Canmore Nordic Centre closed, say officials in Canada", [("Canada", "CA")]),  # a longer name
+])
+def test_a_headline_topic_word_after_a_town(text, expected):
+    assert names(text) == expected

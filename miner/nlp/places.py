@@ -938,7 +938,8 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
                     entry.rule == QUALIFIED and first.norm not in gaz.english_words and last_word_end >= 0
                     and not _SENTENCE_END.search(text, last_word_end, first.start))) and capital and raw.istitle() and not (
                     prev is not None and prev.raw[0].isupper() and _glued(text, prev, first)) and not (
-                    nxt is not None and _glued(text, last, nxt) and (nxt.raw[0].isupper() or nxt.norm in _FEATURES)):
+                    nxt is not None and _glued(text, last, nxt) and (nxt.raw[0].isupper() or nxt.norm in _FEATURES)
+                    and nxt.norm not in gaz.tag_topics[1]):  # but a headline's "Canmore Flood ... in Canada"
                 mention.strict = entry.rule == QUALIFIED  # "Springwood fire ... #nswfires", not "Brush, Limon"
                 weak.append(mention)  # not "New Albion", "Kodiak Island", "Kedron brook": a longer name
             return None
