@@ -661,9 +661,16 @@ def test_a_country_after_an_operator_that_does_not_name_it():
     ("Joburg is hit by a major power outage", [("Johannesburg", "ZA")]),
     ("Is there an outage in our area-Makati Dela Rosa?", [("Makati City", "PH")]),
     ("power cut in Mysore and Mangalore", [("Mysuru", "IN"), ("Mangaluru", "IN")]),
+    ("fiber optic cuts in Davao City", [("Davao", "PH")]),
 ])
 def test_former_and_everyday_names_of_big_cities(text, expected):
     assert names(text) == expected
+
+
+def test_a_gold_label_in_an_everyday_spelling_is_the_gazetteers_place():
+    from miner.nlp.places import canonical_name
+    assert canonical_name("Davao City", "PH") == "Davao"
+    assert canonical_name("Mexico City", "MX") == "Mexico City"
 
 
 @pytest.mark.parametrize("text, expected", [
