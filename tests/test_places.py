@@ -531,6 +531,12 @@ def test_a_city_code_after_a_place_is_part_of_a_name():
     ("No school for Winlock students", [("Winlock", "US")]),
     ("planned power outage at F2 Mansarover :- Sector no 72", [("Mansarovar", "IN")]),
     ("the fall city council meeting", []),  # not a name in lower case
+    ("Fallen tree in #Concrete on State Rte 530 EB #traffic", [("Concrete", "US")]),
+    ("poured the concrete this morning", []),  # a word in lower case
+    ("crews restored power after an outage near Olmos Park", [("Olmos Park", "US")]),
+    ("There is a power outage in Delburne. No school today", [("Delburne", "CA")]),
+    ("@Vodacom111 Fibre connectivity down in Fourways area", [("Fourways", "ZA")]),
+    ("@VirginMediaIE my internet has been off since this morning in Santry", [("Santry", "IE")]),
 ])
 def test_recurring_local_places_that_geonames_lacks(text, expected):
     assert names(text) == expected
