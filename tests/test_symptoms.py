@@ -217,6 +217,9 @@ def test_hedges_and_local_negation():
     "high winds and potential power outages tomorrow",
     "really hoping for a power outage tomorrow so no school",
     "can we just have a power outage for the next five weeks",
+    "Brain blast: let's have a power outage at school tonight and no school tomorrow",
+    "if there's a power outage, we can't do shit tmw",  # a clause that starts with "if there's a ..."
+    "No outage is expected. If there is an outage, fire alarms will not be operational",
     "maybe there will be a school wide power outage and no one will see me",  # a future one
     "There will be a 'Water Service Interruption' tomorrow on Broadway from 8:00am",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
@@ -263,6 +266,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("any chance of fixing the crappy signal in DN4?", ["connectivity"]),
     ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
+    ("@Shaw can you check if there's an outage in Leeds? no internet", ["connectivity", "total_outage"]),  # asked
     ("we're having a blackout in Mavoko", ["power"]),
     ("a complete blackout around my area", ["power"]),
 ])
