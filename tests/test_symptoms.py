@@ -176,6 +176,7 @@ def test_specific_beats_general():
     "ça remarche",
     "voltou a funcionar",
     "power is back on, thanks crews",
+    "I LOST POWER FOR 5 MINUTES & IT CAME BACK ON!",
 ])
 def test_negated(text):
     assert negated(text)
@@ -675,6 +676,7 @@ def test_past_conversations_that_will_not_load_are_history(text):
     ("No internet because of a power outage but we have lights!", ["connectivity"]),
     ("no electricity or hot water & just got cell service & internet back on my phone", ["power"]),
     ("power outage this morning. power is back but still no internet", ["connectivity"]),
+    ("power came back on but still no internet", ["connectivity"]),
 ])
 def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     assert codes(text) == expected
@@ -683,6 +685,7 @@ def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
 
 @pytest.mark.parametrize("text", [
     "power outage all night, power is back now",
+    "Had to leave work due to a power outage. Power came back on when I was on the road",
     "no internet since 6am. internet is back now",
     "comcast outage, no internet all morning. internet is back now",
     "our internet was down, all fixed now",
