@@ -95,6 +95,9 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("3:48 AM: SaskPower is aware of an outage affecting customers in Warman. Crews continue to work to "
      "restore the power. Currently there is no ETR. #skoutage", True),
     ("LCEC is aware of an outage in the Lehigh area and working to restore as quickly as possible.", True),
+    ("Update 1: Outage in Southend and Brabant. Crews continue to work on the outage. No ETR. #skoutage", True),
+    ("Web mail outage update: Engineers continue to work to resolve the issue.", True),
+    ('5th day with an outage. Now: "Our technicians continue to work to resolve the problem"', False),  # quoted
     ("no power since 6am, no crews in sight and no ETR @DukeEnergy", False),
     ("@CenturyLinkHelp they are aware of the outage, but have no timeline for repair", False),
 ])

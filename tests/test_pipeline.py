@@ -141,3 +141,13 @@ def test_a_long_run_stops_growing_the_vocabulary_and_decides_the_same(monkeypatc
 ])
 def test_just_in_is_a_headline(text, news):
     assert classify.cues(text).news is news
+
+
+@pytest.mark.parametrize("text, news", [
+    ("No school today at Westwood Middle School due to power outage #wajrnews", True),
+    ("No school today at Walled Lake Western HS due to a power outage.  #schoolclosings", True),
+    ("#CLOSINGS: Sheldon Pines School: Closed Due to power outage.", True),
+    ("Huge power outage in columbus, sitting at work with no power #ohio #aep #news", False),  # a bare #news
+])
+def test_a_newsroom_tag_is_news(text, news):
+    assert classify.cues(text).news is news

@@ -176,6 +176,7 @@ def test_specific_beats_general():
     "ça remarche",
     "voltou a funcionar",
     "power is back on, thanks crews",
+    "I LOST POWER FOR 5 MINUTES & IT CAME BACK ON!",
 ])
 def test_negated(text):
     assert negated(text)
@@ -217,6 +218,9 @@ def test_hedges_and_local_negation():
     "high winds and potential power outages tomorrow",
     "really hoping for a power outage tomorrow so no school",
     "can we just have a power outage for the next five weeks",
+    "Brain blast: let's have a power outage at school tonight and no school tomorrow",
+    "if there's a power outage, we can't do shit tmw",  # a clause that starts with "if there's a ..."
+    "No outage is expected. If there is an outage, fire alarms will not be operational",
     "maybe there will be a school wide power outage and no one will see me",  # a future one
     "There will be a 'Water Service Interruption' tomorrow on Broadway from 8:00am",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
@@ -263,6 +267,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("any chance of fixing the crappy signal in DN4?", ["connectivity"]),
     ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
+    ("@Shaw can you check if there's an outage in Leeds? no internet", ["connectivity", "total_outage"]),  # asked
     ("we're having a blackout in Mavoko", ["power"]),
     ("a complete blackout around my area", ["power"]),
 ])
@@ -671,6 +676,7 @@ def test_past_conversations_that_will_not_load_are_history(text):
     ("No internet because of a power outage but we have lights!", ["connectivity"]),
     ("no electricity or hot water & just got cell service & internet back on my phone", ["power"]),
     ("power outage this morning. power is back but still no internet", ["connectivity"]),
+    ("power came back on but still no internet", ["connectivity"]),
 ])
 def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     assert codes(text) == expected
@@ -679,6 +685,7 @@ def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
 
 @pytest.mark.parametrize("text", [
     "power outage all night, power is back now",
+    "Had to leave work due to a power outage. Power came back on when I was on the road",
     "no internet since 6am. internet is back now",
     "comcast outage, no internet all morning. internet is back now",
     "our internet was down, all fixed now",

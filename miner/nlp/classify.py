@@ -35,6 +35,9 @@ MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say 
 NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
                   r"live updates|headline|via @|downdetector shows|users (?:report|are reporting)|"
                   r"post-?mortem|(?:this )?just in ?[:|]|"
+                  # a newsroom's tag: "No school today at Westwood Middle School due to power outage #wajrnews",
+                  # "... #schoolclosings" (not a bare #news, which people add to their own reports)
+                  r"(?<=#)(?:\w+news|(?:school ?)?closings?)|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
@@ -59,7 +62,8 @@ PROVIDER = re.compile(
     r"we(?:'ve| have) (?:identified|resolved|implemented|deployed|restored|rolled out|mitigated)|"
     r"we saw (?:elevated|increased)|(?:a|the) fix has been|"
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
-    r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?:crews|technicians|engineers) (?:are|have been|"
+    r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?<!our )(?:crews|technicians|engineers) continue to work|"
+    r"(?:crews|technicians|engineers) (?:are|have been|"
     r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work))|"
     # a utility's update, whoever's voice: "Crews continue to work to restore the power. No ETR.",
     # "our crews work diligently to get power restored", "LCEC is aware of an outage in the Lehigh area and working to restore"
