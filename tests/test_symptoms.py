@@ -134,6 +134,7 @@ def test_spec_matches_the_taxonomy():
     ("total_outage", "es", "whatsapp no funciona"),
     ("total_outage", "es", "instagram está caído"),
     ("total_outage", "es", "se cayó twitter"),
+    ("total_outage", "es", "caída del servicio de movistar"),
     ("total_outage", "fr", "discord est en panne"),
     ("total_outage", "fr", "youtube ne marche pas"),
     ("total_outage", "fr", "le site ne fonctionne pas"),
@@ -235,6 +236,7 @@ def test_hedges_and_local_negation():
     "tiktok is down bad for creators this year",  # slang and markets, not a service
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
+    "Bridal Veil Falls es una cascada. Es una caída de 150 pies de ancho",  # a drop, not "caída del servicio"
     "Praying the power goes out at work tonight",  # wishes, worries, forecasts, the generic case
     "I am worried about the wind and power outage",
     "any chance for a large scale power outage event?",
