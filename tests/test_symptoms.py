@@ -208,6 +208,9 @@ def test_hedges_and_local_negation():
     assert codes("I'm down for pizza") == []
     assert codes("the stock is down 5% today") == []
     assert codes("calm down, it's fine") == []
+    # the words before a phrase are read in place, not as a slice: 60 characters before "no signal"
+    # the slice began "if there is an...", which read as a hypothetical, not "wondering if"
+    assert "connectivity" in codes("@EE wondering if there is an outage in leeds xxxxxxxx as my phone has had no signal all day")
 
 
 @pytest.mark.parametrize("text", [

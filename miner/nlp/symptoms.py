@@ -455,14 +455,15 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
             ms = [(name, end) for name, end in ms if not _negated_at(_code(name), start, neg)]
             if not ms:
                 continue
-        before = t[max(0, start - 60):start]
-        if p.local_negation.search(before[-25:]):
+        # the words just before the phrase, read in place: "^" is the post's start and "\\b" sees
+        # the word the window cuts (a slice made "verify if" an "if", "...cannot" a "not")
+        if p.local_negation.search(t, max(0, start - 25), start):
             continue
-        if (cues is None or any(start - 60 <= c < start for c in cues)) and p.hedge.search(before):
+        if (cues is None or any(start - 60 <= c < start for c in cues)) and p.hedge.search(t, max(0, start - 60), start):
             continue
         for name, end in ms:
             said_of = p.not_said_of.get(name)  # "you're not responding": customer support
-            if said_of and said_of[0].search(before[-30:]) and said_of[1].search(t[start:end]):
+            if said_of and said_of[0].search(t, max(0, start - 30), start) and said_of[1].search(t[start:end]):
                 continue
             out.append((name, start, end))
     return out
