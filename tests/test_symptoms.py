@@ -164,6 +164,10 @@ def test_specific_beats_general():
     assert codes("no internet since 6am but no outage reported") == ["connectivity"]
     assert codes("no internet, and the outage page doesn't load") == ["not_loading", "connectivity"]
     assert codes("power outage on Main St") == ["power"]  # not also a total outage
+    # an outage of a connection is the connection lost and the provider's outage, as the guideline says
+    assert codes("Internet Outage") == ["connectivity", "total_outage"]
+    assert codes("there is a cable outage in this area") == ["connectivity", "total_outage"]
+    assert codes("no internet outage here, all fine") == []
     assert codes("search isn't working") == ["feature_broken"]
 
 
