@@ -163,6 +163,10 @@ def test_specific_beats_general():
     assert codes("no internet since 6am but no outage reported") == ["connectivity"]
     assert codes("no internet, and the outage page doesn't load") == ["not_loading", "connectivity"]
     assert codes("power outage on Main St") == ["power"]  # not also a total outage
+    # "Internet outage" says both: the connection is lost and the provider is down (models/README.md)
+    assert codes("ComCast Internet Outage") == ["connectivity", "total_outage"]
+    assert codes("is there a Wi-Fi outage in the 10027 area?") == ["connectivity", "total_outage"]
+    assert "total_outage" not in codes("the mobile outage site says my internet issues are fixed")
     assert codes("search isn't working") == ["feature_broken"]
 
 
