@@ -725,6 +725,7 @@ def test_common_phrasings_of_a_failure(text, code):
     "zero bars of chocolate left",
     "the power outage broke my xbox",  # the power cut, not an update
     "I had never been able to afford it",
+    "really disappointing customer service from you",  # the staff, not the connection
 ])
 def test_not_these_phrasings(text):
     found = codes(text)
@@ -837,6 +838,10 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("@O2 every time I get home rest in peace to my signal", ["connectivity"]),
     ("I have never received a reliable internet connection since I renewed", ["connectivity"]),
     ("can't deal with the lack of signal in the city centre", ["connectivity"]),
+    ("I haven't had any mobile internet for two days now", ["connectivity"]),
+    ("bband down for over 6 hours", ["connectivity"]),  # the UK shorthand for broadband
+    ("appauling broadband service reaching new lows", ["connectivity"]),  # as misspelt
+    ("Disappointing phone service from a phone company", ["connectivity"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
