@@ -842,6 +842,11 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("bband down for over 6 hours", ["connectivity"]),  # the UK shorthand for broadband
     ("appauling broadband service reaching new lows", ["connectivity"]),  # as misspelt
     ("Disappointing phone service from a phone company", ["connectivity"]),
+    ("I don't know what the issue is with our router/modem", ["connectivity"]),
+    ("thanks for nothing for not sending notifications to VIPs", ["feature_broken"]),
+    # a power that is only assumed is no all-clear
+    ("wind knocked the power out, I'll do it later assuming I have power at home", ["power"]),
+    ("So I assume the power is back on and I drive to work. The power is in fact still out", ["power"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
