@@ -847,6 +847,9 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     # a power that is only assumed is no all-clear
     ("wind knocked the power out, I'll do it later assuming I have power at home", ["power"]),
     ("So I assume the power is back on and I drive to work. The power is in fact still out", ["power"]),
+    # a connection's trouble word does not swallow the power cut said after it
+    ("Bro my internet is out for the power outage", ["connectivity", "power"]),
+    ("then getting “There was a problem and we’ve been notified”", ["error_message"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
