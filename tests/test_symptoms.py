@@ -850,6 +850,9 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     # a connection's trouble word does not swallow the power cut said after it
     ("Bro my internet is out for the power outage", ["connectivity", "power"]),
     ("then getting “There was a problem and we’ve been notified”", ["error_message"]),
+    ("so your website login does not work", ["login"]),
+    ("it won't let me into my account since yesterday", ["login"]),
+    ("its not letting me on the site to purchase tickets", ["not_loading"]),  # not one feature
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
