@@ -726,6 +726,9 @@ def test_common_phrasings_of_a_failure(text, code):
     "the power outage broke my xbox",  # the power cut, not an update
     "I had never been able to afford it",
     "really disappointing customer service from you",  # the staff, not the connection
+    "what happened to the 4G price plans you advertised",
+    "having problems with the broadband installation date",
+    "bought a low signal booster",
 ])
 def test_not_these_phrasings(text):
     found = codes(text)
@@ -853,6 +856,15 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("so your website login does not work", ["login"]),
     ("it won't let me into my account since yesterday", ["login"]),
     ("its not letting me on the site to purchase tickets", ["not_loading"]),  # not one feature
+    ("my 4G hasnt worked for 2 days now??? any help", ["connectivity"]),
+    ("Broadband still not fixed despite your colleague saying it would be", ["connectivity"]),
+    ("175hrs with out broadband", ["connectivity"]),  # as misspelt
+    ("is there a problem with 3 tonight? Keep loosing signal", ["connectivity"]),
+    ("had issues with signal in YO11 now for 6+ weeks", ["connectivity"]),
+    ("Always trouble with coverage around here!", ["connectivity"]),
+    ("suddenly can't get any mobile phone signal in Tobago", ["connectivity"]),
+    ("what's happened to the 4G in Cheltenham?", ["connectivity"]),
+    ("Two weeks later still have low signal", ["connectivity"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
