@@ -855,6 +855,8 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("then getting “There was a problem and we’ve been notified”", ["error_message"]),
     ("so your website login does not work", ["login"]),
     ("it won't let me into my account since yesterday", ["login"]),
+    ("Still can't even log onto my account???", ["login"]),
+    ("the webpage isn't logging me in despite correct details", ["login"]),
     ("its not letting me on the site to purchase tickets", ["not_loading"]),  # not one feature
     ("my 4G hasnt worked for 2 days now??? any help", ["connectivity"]),
     ("Broadband still not fixed despite your colleague saying it would be", ["connectivity"]),
