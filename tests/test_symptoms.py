@@ -168,6 +168,9 @@ def test_specific_beats_general():
     assert codes("Internet Outage") == ["connectivity", "total_outage"]
     assert codes("there is a cable outage in this area") == ["connectivity", "total_outage"]
     assert codes("no internet outage here, all fine") == []
+    assert codes("ComCast Internet Outage") == ["connectivity", "total_outage"]
+    assert codes("is there a Wi-Fi outage in the 10027 area?") == ["connectivity", "total_outage"]
+    assert "total_outage" not in codes("the mobile outage site says my internet issues are fixed")
     assert codes("search isn't working") == ["feature_broken"]
 
 
@@ -737,6 +740,10 @@ def test_common_phrasings_of_a_failure(text, code):
     "zero bars of chocolate left",
     "the power outage broke my xbox",  # the power cut, not an update
     "I had never been able to afford it",
+    "really disappointing customer service from you",  # the staff, not the connection
+    "what happened to the 4G price plans you advertised",
+    "having problems with the broadband installation date",
+    "bought a low signal booster",
 ])
 def test_not_these_phrasings(text):
     found = codes(text)
@@ -849,6 +856,32 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("@O2 every time I get home rest in peace to my signal", ["connectivity"]),
     ("I have never received a reliable internet connection since I renewed", ["connectivity"]),
     ("can't deal with the lack of signal in the city centre", ["connectivity"]),
+    ("I haven't had any mobile internet for two days now", ["connectivity"]),
+    ("bband down for over 6 hours", ["connectivity"]),  # the UK shorthand for broadband
+    ("appauling broadband service reaching new lows", ["connectivity"]),  # as misspelt
+    ("Disappointing phone service from a phone company", ["connectivity"]),
+    ("I don't know what the issue is with our router/modem", ["connectivity"]),
+    ("thanks for nothing for not sending notifications to VIPs", ["feature_broken"]),
+    # a power that is only assumed is no all-clear
+    ("wind knocked the power out, I'll do it later assuming I have power at home", ["power"]),
+    ("So I assume the power is back on and I drive to work. The power is in fact still out", ["power"]),
+    # a connection's trouble word does not swallow the power cut said after it
+    ("Bro my internet is out for the power outage", ["connectivity", "power"]),
+    ("then getting “There was a problem and we’ve been notified”", ["error_message"]),
+    ("so your website login does not work", ["login"]),
+    ("it won't let me into my account since yesterday", ["login"]),
+    ("Still can't even log onto my account???", ["login"]),
+    ("the webpage isn't logging me in despite correct details", ["login"]),
+    ("its not letting me on the site to purchase tickets", ["not_loading"]),  # not one feature
+    ("my 4G hasnt worked for 2 days now??? any help", ["connectivity"]),
+    ("Broadband still not fixed despite your colleague saying it would be", ["connectivity"]),
+    ("175hrs with out broadband", ["connectivity"]),  # as misspelt
+    ("is there a problem with 3 tonight? Keep loosing signal", ["connectivity"]),
+    ("had issues with signal in YO11 now for 6+ weeks", ["connectivity"]),
+    ("Always trouble with coverage around here!", ["connectivity"]),
+    ("suddenly can't get any mobile phone signal in Tobago", ["connectivity"]),
+    ("what's happened to the 4G in Cheltenham?", ["connectivity"]),
+    ("Two weeks later still have low signal", ["connectivity"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
