@@ -455,7 +455,7 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
             ms = [(name, end) for name, end in ms if not _negated_at(_code(name), start, neg)]
             if not ms:
                 continue
-        # the words just before the phrase, read in place: "^" is the post's start and "\\b" sees
+        # the words just before the phrase, read in place: "^" is the post's start and "\b" sees
         # the word the window cuts (a slice made "verify if" an "if", "...cannot" a "not")
         if p.local_negation.search(t, max(0, start - 25), start):
             continue
