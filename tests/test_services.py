@@ -41,6 +41,10 @@ def test_ambiguous_names_are_never_plain_aliases():
     ("Chat GPT keeps failing", ["chatgpt"]),
     ("OpenAI API returning errors", ["chatgpt"]),
     ("Claude is down again", ["claude"]),
+    # model names, as status pages and developers write them
+    ("elevated 502 error rates affecting our text-davinci-003 model", ["chatgpt"]),
+    ("gpt-3.5-turbo fine-tuning jobs are failing", ["chatgpt"]),
+    ("claude 3.5 sonnet keeps timing out", ["claude"]),
     ("my Xfinity internet is out", ["comcast"]),
     ("AT&amp;T no service in Dallas", ["att"]),
     ("T-Mobile no signal", ["t_mobile"]),
