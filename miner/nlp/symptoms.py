@@ -192,13 +192,15 @@ def _cue(p: str) -> re.Pattern[str] | None:
     tell quickly where p cannot match; None where some alternative starts with no literal."""
     if not p.startswith("(?:"):
         return None
-    heads = []
-    for alt in _top_split(p[3:_closing(p, 0)]):
-        while _LOOKBEHIND.match(alt):
-            alt = alt[_closing(alt, 0) + 1:]
-        alt = alt[2:] if alt.startswith("\\b") else alt
-        heads += [_head(a)[0] for a in _unfold(alt)]
+    heads = [_head(_bare(a))[0] for alt in _top_split(p[3:_closing(p, 0)]) for a in _unfold(_bare(alt))]
     return None if "" in heads else re.compile("|".join(map(re.escape, sorted(set(heads)))))
+
+
+def _bare(p: str) -> str:
+    """p without the lookbehinds and word boundary it starts with, which take no text."""
+    while _LOOKBEHIND.match(p) or p.startswith("\\b"):
+        p = p[2:] if p.startswith("\\b") else p[_closing(p, 0) + 1:]
+    return p
 
 
 _FIRST = re.compile(r"(\[[^\\\]^\[]+\])(?:(\+)|\{(\d+)(?:(,)(\d*))?\})")
@@ -440,7 +442,6 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
     (None: read only where a phrase is found, which most posts have none of)."""
     out = []
     pos = 0
-    cues = [m.start() for m in p.hedge_cue.finditer(t)] if p.hedge_cue else None
     while (hit := p.scan.search(t, pos)) is not None:
         start = hit.start()
         which = p.starts.get(t[start:start + 2]) or p.starts1.get(t[start]) or p.starts1[""]
@@ -459,7 +460,8 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
         # the word the window cuts (a slice made "verify if" an "if", "...cannot" a "not")
         if p.local_negation.search(t, max(0, start - 25), start):
             continue
-        if (cues is None or any(start - 60 <= c < start for c in cues)) and p.hedge.search(t, max(0, start - 60), start):
+        window = max(0, start - 60)
+        if (p.hedge_cue is None or p.hedge_cue.search(t, window, start)) and p.hedge.search(t, window, start):
             continue
         for name, end in ms:
             said_of = p.not_said_of.get(name)  # "you're not responding": customer support
