@@ -163,6 +163,8 @@ def test_names_that_are_words_elsewhere_count_in_their_language(text, lang, expe
     ("stripe dashboard won't load, API calls still fine", ["stripe"]),
     ("my friend claude is sick", []),
     ("zoom in on the picture", []),
+    ("you wouldn't chase a refund if the app was not working", []),  # a verb, whatever the context
+    ("can chase fix their app already", ["chase"]),
 ])
 def test_words_that_are_names_count_right_before_a_failure(text, expected):
     assert find_services(text) == expected

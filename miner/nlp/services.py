@@ -193,7 +193,9 @@ def _in_context(said: dict[str, str], context: dict[str, re.Pattern[str]]) -> re
     words = sorted((w for w, name in said.items() if name in context), key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<![\w@#/.-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w/-]|\.\w|'(?!s\b))", re.I)
+    # not a verb: "you wouldn't chase a refund", "we zoom in", "never chase it"
+    verb = r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!n't )(?<!\bnot )(?<!\bnever )"
+    return re.compile(r"(?<![\w@#/.-])" + verb + "(?:" + "|".join(map(re.escape, words)) + r")(?![\w/-]|\.\w|'(?!s\b))", re.I)
 
 
 def _matchers(ci_words: list[str], exact_words: list[str], local: list[str],
