@@ -454,9 +454,11 @@ def train(ctx: Context, gold_paths: tuple[str, ...], out_path: str | None) -> No
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False),
               help="A classifier saved by `miner train --out` instead of the shipped one.")
 @click.option("--ner", is_flag=True, help="Measure with spaCy's statistical NER added (as `miner extract --ner`).")
+@click.option("--by", "by_field", metavar="FIELD",
+              help="Also score each value of this gold field apart, e.g. `--by dataset` or `--by lang`.")
 @pass_ctx
 def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: str, as_json: bool,
-             model_path: str | None, ner: bool) -> None:
+             model_path: str | None, ner: bool, by_field: str | None) -> None:
     """Measure the NLP pipeline on labelled posts: precision, recall and F1 of the outage
     flag; per-symptom and micro P/R/F1; HTTP-code accuracy; place precision and recall
     (a place is found when name and country match, without regard to case,
@@ -465,6 +467,7 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
     \b
     Example:
       miner evaluate --gold models/labelled/batch_c.jsonl --split test --predictions out.jsonl
+      miner evaluate --gold models/labelled/batch_c.jsonl --by dataset
     """
     import json
 
@@ -487,7 +490,11 @@ def evaluate(ctx: Context, gold_path: str, predictions_path: str | None, split: 
                 line = {"text": g["text"], "created_at": g.get("created_at"), **p}
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     metrics = ev.score(gold, predicted)
-    click.echo(json.dumps(metrics, indent=1) if as_json else ev.format_metrics(metrics))
+    by = ev.score_by(gold, predicted, by_field) if by_field else None
+    if as_json:
+        click.echo(json.dumps({**metrics, **({"by": {by_field: by}} if by else {})}, indent=1))
+    else:
+        click.echo(ev.format_metrics(metrics) + (ev.format_by(by, by_field) if by else ""))
 
 
 @cli.command()

@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from miner.cli import cli
-from miner.nlp.evaluate import score
+from miner.nlp.evaluate import format_by, score, score_by
 
 GOLD = [
     {"text": "ChatGPT error 403 in Montréal", "created_at": "2026-02-04T17:40:00Z", "is_outage_report": True,
@@ -57,6 +57,24 @@ def test_cli_writes_predictions_in_gold_order(tmp_path):
     assert first["is_outage_report"] and first["http_codes"] == [403] and first["service"] == "chatgpt"
     assert first["places"][0]["country"] == "CA" and isinstance(first["places"][0]["lat"], float)
     assert not lines[1]["is_outage_report"]
+
+
+def test_score_by_a_gold_field(tmp_path):
+    predicted = [{"is_outage_report": g["is_outage_report"], "service": None, "symptoms": [], "http_codes": [],
+                  "places": []} for g in GOLD]
+    predicted[1]["is_outage_report"] = True  # one false report, in the "bluesky" group
+    gold = [{**GOLD[0], "dataset": "bluesky"}, {**GOLD[1], "dataset": "bluesky"}, GOLD[2]]
+    by = score_by(gold, predicted, "dataset")
+    assert list(by) == ["(none)", "bluesky"]
+    assert by["bluesky"]["n"] == 2 and by["bluesky"]["flag"]["precision"] == 0.5
+    assert by["(none)"]["flag"]["f1"] == 1.0
+    table = format_by(by, "dataset")
+    assert "by dataset:" in table and "bluesky" in table
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(path), "--by", "dataset", "--json"])
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)["by"]["dataset"]) == {"(none)", "bluesky"}
 
 
 def test_bad_gold_line_is_a_one_line_error(tmp_path):

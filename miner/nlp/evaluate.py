@@ -40,7 +40,7 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "support": tp + fn}
+            "support": tp + fn, "predicted": tp + fp}
 
 
 def _service(name: str | None) -> str | None:
@@ -112,6 +112,32 @@ def score(gold: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> di
         "places": prf(place["tp"], place["fp"], place["fn"]),
         "service_accuracy": service_right / n if n else None,
     }
+
+
+def score_by(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], field: str) -> dict[str, dict[str, Any]]:
+    """`score` for each value of a gold field ("dataset", "lang", a field of your own), so one
+    source's errors don't hide behind another's; posts without the field are "(none)"."""
+    groups: dict[str, list[int]] = {}
+    for i, g in enumerate(gold):
+        groups.setdefault(str(g.get(field) if g.get(field) not in (None, "") else "(none)"), []).append(i)
+    return {name: score([gold[i] for i in idx], [predicted[i] for i in idx]) for name, idx in sorted(groups.items())}
+
+
+def format_by(by: dict[str, dict[str, Any]], field: str) -> str:
+    def num(x: float, ok: bool, w: int) -> str:  # "-" where there was nothing to measure
+        return f"{x:{w}.3f}" if ok else f"{'-':>{w}}"
+
+    width = max([len(field), *map(len, by)]) + 2
+    lines = ["", "", f"by {field}:", f"{'':<{width}} {'posts':>5}   {'flag P':>6} {'R':>5} {'F1':>5}   {'symptoms F1':>11}"
+             f"   {'places P':>8} {'R':>5}"]
+    for name, m in by.items():
+        f, s, pl = m["flag"], m["symptoms_micro"], m["places"]
+        some = {k: x["predicted"] + x["support"] > 0 for k, x in (("f", f), ("s", s))}
+        lines.append(f"{name:<{width}} {m['n']:5d}   {num(f['precision'], f['predicted'] > 0, 6)} "
+                     f"{num(f['recall'], f['support'] > 0, 5)} {num(f['f1'], some['f'], 5)}   "
+                     f"{num(s['f1'], some['s'], 11)}   {num(pl['precision'], pl['predicted'] > 0, 8)} "
+                     f"{num(pl['recall'], pl['support'] > 0, 5)}")
+    return "\n".join(lines)
 
 
 def format_metrics(m: dict[str, Any]) -> str:
