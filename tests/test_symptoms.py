@@ -884,6 +884,10 @@ def test_so_broken_is_an_opinion_and_always_broken_a_failure():
     ("Two weeks later still have low signal", ["connectivity"]),
     ("why won't my apps fuccin download or update @AppleSupport", ["feature_broken"]),
     ("hey @medium your report button no worky", ["feature_broken"]),
+    # the iOS 11.1 keyboard bug of 31 Oct 2017: one function of the OS broken
+    ("You dropped an update and I still see boxed question marks", ["feature_broken"]),
+    ("why this symbol keeps appearing on my phone", ["feature_broken"]),
+    ("I can't type the letter I without getting an A", ["feature_broken"]),
     ("since I ported no one from an o2 phone can contact me", ["feature_broken"]),
     ("I'm unable to get text messages up in Aberdeen", ["feature_broken"]),
     ("your website no longer remembers that I'm a subscriber", ["login"]),
