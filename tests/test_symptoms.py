@@ -777,6 +777,34 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     assert "connectivity" not in codes(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # failure words said of support, staff, orders or a line cancelled on purpose: no symptom
+    ("Wow @AWSSupport is slow...", []),
+    ("trying to find a price, on line support, the slowest", []),
+    ("you then say the team you are looking for is unavailable and hung up on me", []),
+    ("before I could email the conversation to myself she signed off", []),
+    ("Love when @nationalgridus hangs up on you when you're trying to pay your bill!", []),
+    ("Was advised they would be delivered today but no phones yet", []),
+    ("Then receive 2 emails 'failed delivery' but I'm sitting at home", []),
+    ("I am disconnecting my vodafone postpaid", []),
+    ("please disconnect my number", []),
+    ("disconnection of service", []),
+    ("got disconnected from live chat an hour ago", []),
+    ("2 weeks to get broadband set up seems ridiculous", []),
+    ("Dishwasher repair service has failed after 3 visits", []),
+    # the service itself, with support named beside it, still counts
+    ("my internet is slow and support is slow too", ["slow"]),
+    ("the website is unavailable again", ["total_outage"]),
+    ("no phones since the storm", ["connectivity"]),
+    ("my wifi keeps disconnecting from the router", ["connectivity"]),
+    ("they disconnected our phone by mistake", ["connectivity"]),
+    ("Payment failed: 'delivery failed' error on checkout", ["error_message", "payment"]),
+    ("keeps logging me out of the app", ["login"]),
+])
+def test_a_failure_said_of_support_or_an_order_is_no_symptom(text, expected):
+    assert codes(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "@ThreeUK I'm getting terrible service in Southport is there an issue???",
     "Am i the only @O2 customer that been experiencing terrible service for the past 2/3 weeks?",

@@ -63,7 +63,8 @@ class Patterns:
     http: re.Pattern[str]
     suppress: dict[str, tuple[str, ...]]
     yields: dict[str, frozenset[str]]  # code -> codes whose overlapping match removes its match
-    not_said_of: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # code -> (who before, what)
+    # code -> its (who or what is named before, what in the match) pairs: "support is slow"
+    not_said_of: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -336,9 +337,14 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         http=re.compile(_http_regex(s["http"])),
         suppress={k: tuple(v) for k, v in s.get("suppress", {}).items()},
         yields={k: frozenset(v) for k, v in s.get("yields", {}).items()},
-        not_said_of={k: (re.compile(v[0]), re.compile(v[1]))
-                     for k, v in s.get("not_said_of", {}).items()},
+        not_said_of={k: tuple((re.compile(b), re.compile(w)) for b, w in _pairs(v))
+                     for k, v in s.get("not_said_of", {}).items() if k != "about"},
     )
+
+
+def _pairs(v: list[Any]) -> list[list[str]]:
+    """A `not_said_of` entry as a list of [before, what] pairs: one pair or several."""
+    return v if v and isinstance(v[0], list) else [v]
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:
@@ -464,8 +470,9 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
         if (p.hedge_cue is None or p.hedge_cue.search(t, window, start)) and p.hedge.search(t, window, start):
             continue
         for name, end in ms:
-            said_of = p.not_said_of.get(name)  # "you're not responding": customer support
-            if said_of and said_of[0].search(t, max(0, start - 30), start) and said_of[1].search(t[start:end]):
+            # "you're not responding", "support is so slow": customer support, not the service
+            if any(before.search(t, max(0, start - 30), start) and what.search(t[start:end])
+                   for before, what in p.not_said_of.get(name, ())):
                 continue
             out.append((name, start, end))
     return out
