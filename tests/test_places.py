@@ -857,3 +857,26 @@ def test_a_state_is_not_its_namesake_town_in_another_state(text, expected):
 ])
 def test_a_headline_topic_word_after_a_town(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a road or a traffic direction, "at" names the cross street
+    ("Power pole fire in #Spokane on Boone EB at Monroe #traffic", [("Spokane", "US")]),
+    ("Fallen power cables, caution on 32nd Ave Both EB/WB at Evergreen #traffic", []),
+    ("power out on our street at Bathurst and Shaw in Richmond Hill @alectranews", [("Richmond Hill", "CA")]),
+    # but not after other words
+    ("No power at Monroe since the storm", [("Monroe", "US")]),
+])
+def test_a_cross_street_in_a_traffic_report(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a small town abroad beside a big city of another country is a namesake (a stadium here)
+    ("I took an Uber from Nashville to Neyland for a football game", [("Nashville", "US")]),
+    # not when the big city has a reading in the town's country (Vancouver, WA)
+    ("no power @ West Minnehaha, Vancouver, WA", [("West Minnehaha", "US"), ("Vancouver", "US"), ("Washington", "US")]),
+    ("Power cut in Neyland this morning", [("Neyland", "GB")]),
+])
+def test_a_small_town_abroad_beside_a_big_city(text, expected):
+    assert names(text) == expected

@@ -990,6 +990,7 @@ def _name_word(tok: _Tok, gaz: Gazetteer) -> bool:
         and tok.norm not in gaz.english_words and tok.norm not in gaz.qualifiers and tok.norm not in gaz.dir_region
 
 
+_TRAFFIC_DIRECTIONS = frozenset({"eb", "wb", "nb", "sb"})  # eastbound...: "I-5 NB at Maytown Rest Area"
 _COMPASS_COUNTRIES = frozenset({"US", "CA", "AU"})  # countries whose compass parts are named areas
 _SETTLEMENTS = frozenset({"city", "town", "village", "borough", "township"})
 _FEATURES = frozenset({"river", "creek", "brook", "island", "peninsula", "lake", "falls", "station", "mountain",
@@ -1074,6 +1075,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if nxt.norm in ("power", "water", "gas", "light") and nxt.raw[0].isupper() and re.match(
                 r"\s+(and|&|&amp;)\s+(light|power|gas|electric)\b", text[nxt.end:nxt.end + 16], re.I):
             return True  # Dayton Power and Light, Columbia Water & Light
+    if prev is not None and prev.norm == "at" and i > 1 and toks[i - 2].kind == "word" \
+            and (toks[i - 2].norm in gaz.street_suffixes or toks[i - 2].norm in _TRAFFIC_DIRECTIONS):
+        return True  # "on Boone EB at Monroe", "on 32nd Ave at Evergreen": a cross street in a traffic report
     title_case = prev is not None and prev.raw[0].isupper()
     if entry.rule == CAPITAL and end - i == 1 and _foreign_small(entry, gaz) and (
             (prev is not None and _glued(text, prev, first) and prev.norm in gaz.first_names and prev.raw.istitle())
@@ -1253,7 +1257,10 @@ def _resolve(text: str, toks: list[_Tok], mentions: list[_Mention], gaz: Gazette
         chosen = chosen or m.cands[0]
         if m.fixed is None and chosen.kind == "city" and (chosen.pop < 15_000 or (
                 chosen.pop < 100_000 and chosen.country not in gaz.english_countries)):
-            others = {c for k, c, _ in anchors if k != n and k >= 0}
+            others = {c for k, c, _ in anchors if k != n and k >= 0} | {
+                o.cands[0].country for k, o in enumerate(mentions) if k != n and o.cands and o.fixed is None
+                and o.cands[0].kind == "city" and o.cands[0].pop >= 500_000 and not handle_countries
+                and all(c.country != chosen.country for c in o.cands)}  # "from Nashville to Neyland": a big city's country
             if others and chosen.country not in others:
                 continue  # a small town abroad among places of another country: a namesake (Limón, Costa
                 # Rica in "Limon to Brush ... #COFire"; Téra, Niger in "America uses 29,600 Tera-Watt-Hours")
