@@ -960,3 +960,23 @@ def test_recall_patterns_keep_their_bounds(text):
 ])
 def test_a_rant_or_a_refusal_is_no_failure_but_the_network_named_is(text, codes):
     assert find_symptoms(text)[0] == codes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outage named in another language beside the lost connection gives both, as "Internet
+    # outage" does (models/README.md: "an outage of the service reported")
+    ("Störung bei der Telekom in Berlin, seit 9 Uhr kein Internet", ["connectivity", "total_outage"]),
+    ("Vodafone Ausfall in Köln, kein Netz", ["connectivity", "total_outage"]),
+    ("Internetstörung in Hamburg", ["connectivity", "total_outage"]),
+    ("hay una caída de internet en Sevilla?", ["connectivity", "total_outage"]),
+    ("panne Orange à Paris, plus d'internet depuis ce matin", ["connectivity", "total_outage"]),
+    ("queda de internet da Claro no Rio, sem sinal", ["connectivity", "total_outage"]),
+    # the connection alone, or an outage denied: no total outage
+    ("ma box est en panne", ["connectivity"]),
+    ("pas de panne selon SFR mais pas d'internet", ["connectivity"]),
+    ("laut Telekom keine Störung, aber kein Internet", ["connectivity"]),
+    ("a internet caiu aqui em casa", ["connectivity"]),
+    ("Stromausfall in Berlin, kein Internet", ["connectivity", "power"]),
+])
+def test_an_outage_named_in_other_languages_beside_a_lost_connection(text, expected):
+    assert codes(text) == expected
