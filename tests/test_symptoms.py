@@ -980,3 +980,17 @@ def test_a_rant_or_a_refusal_is_no_failure_but_the_network_named_is(text, codes)
 ])
 def test_an_outage_named_in_other_languages_beside_a_lost_connection(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past outage named as the cause or the context is not what fails now
+    ("can't sign in, did I get hacked during the recent outage?", ["login"]),
+    ("y'all are garbage as of your last outage", []),
+    ("no making up all the hours of work from earlier outage", []),
+    ("internet out again, no eta, last outage five days ago", ["connectivity"]),
+    # an outage now still counts
+    ("is there an outage in Leeds? I have no internet", ["connectivity", "total_outage"]),
+    ("@VodafoneUK any update on the outage?", ["total_outage"]),
+])
+def test_a_past_outage_is_not_a_total_outage_now(text, expected):
+    assert codes(text) == expected
