@@ -977,6 +977,10 @@ def test_a_rant_or_a_refusal_is_no_failure_but_the_network_named_is(text, codes)
     ("laut Telekom keine Störung, aber kein Internet", ["connectivity"]),
     ("a internet caiu aqui em casa", ["connectivity"]),
     ("Stromausfall in Berlin, kein Internet", ["connectivity", "power"]),
+    # other meanings: an apology for the disturbance, oversleeping, running out of fuel
+    ("Entschuldigen Sie die Störung, kurze Frage", []),
+    ("panne de réveil ce matin, désolé", []),
+    ("panne d'essence sur l'autoroute", []),
 ])
 def test_an_outage_named_in_other_languages_beside_a_lost_connection(text, expected):
     assert codes(text) == expected
