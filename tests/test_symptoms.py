@@ -263,6 +263,11 @@ def test_hedges_and_local_negation():
     "Was blackout drunk at the festival",
     "My grandma won blackout bingo Sunday night",
     "are we under a media blackout regarding Iraq?",
+    "I once bricked an €850,- pc because of a power outage during the update",  # a story of the past
+    "i remember the power going out and the klima goal",
+    "I'll always remember the time we went just after the big wind storm/power outage",
+    "That time your L train lost power for almost an hour under the East River",
+    "back in 2012 we lost power for a week",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -281,6 +286,9 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
     ("@Shaw can you check if there's an outage in Leeds? no internet", ["connectivity", "total_outage"]),  # asked
     ("we're having a blackout in Mavoko", ["power"]),
+    ("I can't remember the last time the power was out this long", ["power"]),  # no story
+    ("by that time the power was out", ["power"]),
+    ("Remember the outage last week? Now my power is out again", ["power"]),
     ("a complete blackout around my area", ["power"]),
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
