@@ -268,6 +268,8 @@ def test_hedges_and_local_negation():
     "I'll always remember the time we went just after the big wind storm/power outage",
     "That time your L train lost power for almost an hour under the East River",
     "back in 2012 we lost power for a week",
+    "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
+    "At least the food won't spoil if there is a power outage",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -285,6 +287,8 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
     ("@Shaw can you check if there's an outage in Leeds? no internet", ["connectivity", "total_outage"]),  # asked
+    ("All I wanted to know is if there is an outage/ETA to fix", ["total_outage"]),
+    ("@TWC_Help Can you see if there is an outage at my work?", ["total_outage"]),
     ("we're having a blackout in Mavoko", ["power"]),
     ("I can't remember the last time the power was out this long", ["power"]),  # no story
     ("by that time the power was out", ["power"]),
