@@ -243,6 +243,8 @@ def test_hedges_and_local_negation():
     "it took all my power to not bust out laughing",
     "trying to find the will power to turn off the tv",
     "these rockets can shoot the lights out",
+    "How both my tail lights go out  they won't 200 a light cause mine LED",  # a car's or a tree's lights
+    "guess you could say the christmas lights were out of this world",
     "tiktok is down bad for creators this year",  # slang and markets, not a service
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
