@@ -151,3 +151,17 @@ def test_just_in_is_a_headline(text, news):
 ])
 def test_a_newsroom_tag_is_news(text, news):
     assert classify.cues(text).news is news
+
+
+@pytest.mark.parametrize("text, news", [
+    ("Crash leads to power outage in northeast Salem http://rssfeeds.statesmanjournal.com/~/591111844/0/salem/", True),
+    ("Power Outage http://bit.ly/2Mk6EyW", True),
+    ("No School for East on 9/8 due to Power Outage:  http://bit.ly/1rqTXz8 #news4", True),
+    ("Power is out here in Granite Falls. (@ Kubu in Granite Falls, WA) https://www.swarmapp.com/c/92R7NO", False),
+    ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", False),  # the author's photo
+    ("no power since 6am, when will it be back? http://bit.ly/x", False),  # someone asks
+    ("Our power has been out all night http://bit.ly/x", False),
+    ("Power outage in Cupertino #BayArea #Traffic", False),  # no link
+])
+def test_a_short_bare_headline_with_its_link_is_news(text, news):
+    assert classify.cues(text).news is news

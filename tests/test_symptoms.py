@@ -243,6 +243,8 @@ def test_hedges_and_local_negation():
     "it took all my power to not bust out laughing",
     "trying to find the will power to turn off the tv",
     "these rockets can shoot the lights out",
+    "How both my tail lights go out  they won't 200 a light cause mine LED",  # a car's or a tree's lights
+    "guess you could say the christmas lights were out of this world",
     "tiktok is down bad for creators this year",  # slang and markets, not a service
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
@@ -263,6 +265,13 @@ def test_hedges_and_local_negation():
     "Was blackout drunk at the festival",
     "My grandma won blackout bingo Sunday night",
     "are we under a media blackout regarding Iraq?",
+    "I once bricked an €850,- pc because of a power outage during the update",  # a story of the past
+    "i remember the power going out and the klima goal",
+    "I'll always remember the time we went just after the big wind storm/power outage",
+    "That time your L train lost power for almost an hour under the East River",
+    "back in 2012 we lost power for a week",
+    "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
+    "At least the food won't spoil if there is a power outage",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -280,7 +289,12 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("complaint no 6002426456 is pending and power outage since morning", ["power"]),
     ("When there's a power outage at my school but no one says anything", ["power"]),  # a caption
     ("@Shaw can you check if there's an outage in Leeds? no internet", ["connectivity", "total_outage"]),  # asked
+    ("All I wanted to know is if there is an outage/ETA to fix", ["total_outage"]),
+    ("@TWC_Help Can you see if there is an outage at my work?", ["total_outage"]),
     ("we're having a blackout in Mavoko", ["power"]),
+    ("I can't remember the last time the power was out this long", ["power"]),  # no story
+    ("by that time the power was out", ["power"]),
+    ("Remember the outage last week? Now my power is out again", ["power"]),
     ("a complete blackout around my area", ["power"]),
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
