@@ -792,6 +792,12 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     ("got disconnected from live chat an hour ago", []),
     ("2 weeks to get broadband set up seems ridiculous", []),
     ("Dishwasher repair service has failed after 3 visits", []),
+    ("an hour on live chat only to be disconnected", []),
+    ("on hold for 45 mins and then got disconnected", []),
+    ("Billed without service", []),
+    ("my order shipped 3/26, but the tracking number still doesn't work", []),
+    ("I received a box. I will not open it. I ordered nothing.", []),
+    ("you deliver my stuff today and it's broken!!", []),
     # the service itself, with support named beside it, still counts
     ("my internet is slow and support is slow too", ["slow"]),
     ("the website is unavailable again", ["total_outage"]),
@@ -800,6 +806,9 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     ("they disconnected our phone by mistake", ["connectivity"]),
     ("Payment failed: 'delivery failed' error on checkout", ["error_message", "payment"]),
     ("keeps logging me out of the app", ["login"]),
+    ("my internet keeps dropping and then I get disconnected", ["connectivity"]),
+    ("without service since Monday", ["connectivity"]),
+    ("the app won't open", ["not_loading"]),
 ])
 def test_a_failure_said_of_support_or_an_order_is_no_symptom(text, expected):
     assert codes(text) == expected
@@ -827,6 +836,22 @@ def test_a_bad_service_where_and_when_is_connectivity(text):
 ])
 def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
     assert "feature_broken" not in codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fault of one's own hardware is no service failure
+    ("Luv my Powerbeats but after 18 months the stop/answer button doesn't work", []),
+    ("Camera on laptop not working since a software update", []),
+    ("my laptop camera stopped working", []),
+    ("Laserjet Pro M102w will not print.", []),
+    ("My present is a MacBook Air that does not work", []),
+    # software buttons and features, and the app or OS, still count
+    ("the submit button does not work", ["feature_broken"]),
+    ("since iOS 11 my keyboard is completely screwed up", ["feature_broken"]),
+    ("Snapchat camera not working", ["feature_broken"]),
+])
+def test_a_fault_of_ones_own_device_is_no_symptom(text, expected):
+    assert codes(text) == expected
 
 
 @pytest.mark.parametrize("text", [
