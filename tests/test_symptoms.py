@@ -660,6 +660,20 @@ def test_quotes_that_are_no_error_message(text):
     assert "error_message" not in codes(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a text from the provider about an order, a promotion or a bill, or what someone said will be: no error
+    ("got message though at 14:28 saying claim your advent calendar", []),
+    ("got a message on 19th nov saying it was shipped back to the store", []),
+    ("now I have received a message saying you will cut me off", []),
+    ("it arrived today. said it would be busy due to black friday", []),
+    # a message that says something fails still counts
+    ("I keep getting a message saying no service on my phone", ["error_message"]),
+    ("the site says it's unavailable", ["error_message"]),
+])
+def test_a_message_about_an_order_or_a_promotion_is_no_error_message(text, expected):
+    assert codes(text) == expected
+
+
 def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
     assert codes("psn down? can't sign in on ps5") == ["login", "total_outage"]
     assert codes("@GeorgiaPower down? no power since 6") == ["power"]  # a utility's outage is the power cut
