@@ -674,6 +674,20 @@ def test_quotes_that_are_no_error_message(text):
     assert "error_message" not in codes(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a text from the provider about an order, a promotion or a bill, or what someone said will be: no error
+    ("got message though at 14:28 saying claim your advent calendar", []),
+    ("got a message on 19th nov saying it was shipped back to the store", []),
+    ("now I have received a message saying you will cut me off", []),
+    ("it arrived today. said it would be busy due to black friday", []),
+    # a message that says something fails still counts
+    ("I keep getting a message saying no service on my phone", ["error_message"]),
+    ("the site says it's unavailable", ["error_message"]),
+])
+def test_a_message_about_an_order_or_a_promotion_is_no_error_message(text, expected):
+    assert codes(text) == expected
+
+
 def test_a_service_asked_about_as_down_is_a_total_outage_beside_the_details():
     assert codes("psn down? can't sign in on ps5") == ["login", "total_outage"]
     assert codes("@GeorgiaPower down? no power since 6") == ["power"]  # a utility's outage is the power cut
@@ -806,6 +820,12 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     ("got disconnected from live chat an hour ago", []),
     ("2 weeks to get broadband set up seems ridiculous", []),
     ("Dishwasher repair service has failed after 3 visits", []),
+    ("an hour on live chat only to be disconnected", []),
+    ("on hold for 45 mins and then got disconnected", []),
+    ("Billed without service", []),
+    ("my order shipped 3/26, but the tracking number still doesn't work", []),
+    ("I received a box. I will not open it. I ordered nothing.", []),
+    ("you deliver my stuff today and it's broken!!", []),
     # the service itself, with support named beside it, still counts
     ("my internet is slow and support is slow too", ["slow"]),
     ("the website is unavailable again", ["total_outage"]),
@@ -814,6 +834,9 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     ("they disconnected our phone by mistake", ["connectivity"]),
     ("Payment failed: 'delivery failed' error on checkout", ["error_message", "payment"]),
     ("keeps logging me out of the app", ["login"]),
+    ("my internet keeps dropping and then I get disconnected", ["connectivity"]),
+    ("without service since Monday", ["connectivity"]),
+    ("the app won't open", ["not_loading"]),
 ])
 def test_a_failure_said_of_support_or_an_order_is_no_symptom(text, expected):
     assert codes(text) == expected
@@ -841,6 +864,22 @@ def test_a_bad_service_where_and_when_is_connectivity(text):
 ])
 def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
     assert "feature_broken" not in codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fault of one's own hardware is no service failure
+    ("Luv my Powerbeats but after 18 months the stop/answer button doesn't work", []),
+    ("Camera on laptop not working since a software update", []),
+    ("my laptop camera stopped working", []),
+    ("Laserjet Pro M102w will not print.", []),
+    ("My present is a MacBook Air that does not work", []),
+    # software buttons and features, and the app or OS, still count
+    ("the submit button does not work", ["feature_broken"]),
+    ("since iOS 11 my keyboard is completely screwed up", ["feature_broken"]),
+    ("Snapchat camera not working", ["feature_broken"]),
+])
+def test_a_fault_of_ones_own_device_is_no_symptom(text, expected):
+    assert codes(text) == expected
 
 
 @pytest.mark.parametrize("text", [
