@@ -162,6 +162,9 @@ def test_a_newsroom_tag_is_news(text, news):
     ("no power since 6am, when will it be back? http://bit.ly/x", False),  # someone asks
     ("Our power has been out all night http://bit.ly/x", False),
     ("Power outage in Cupertino #BayArea #Traffic", False),  # no link
+    ("chatgpt down again https://downdetector.com/status/openai", False),  # a status page: the author's evidence
+    ("Claude not loading https://status.anthropic.com", False),
+    ("discord is down https://bsky.app/profile/x.bsky.social/post/3k", False),  # quoting another post
 ])
 def test_a_short_bare_headline_with_its_link_is_news(text, news):
     assert classify.cues(text).news is news

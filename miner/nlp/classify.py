@@ -46,8 +46,12 @@ URL = re.compile(r"https?://\S+")
 # outage in northeast Salem http://...", "Power Outage http://bit.ly/..."; but "Power is out here.
 # (@ Kubu in Granite Falls) https://www.swarmapp.com/..." is someone there
 OWN_MEDIA = re.compile(r"instagram\.com|twitter\.com|twitpic|\bt\.co/|fb\.me|youtu|facebook\.com|swarmapp|4sq\.com|"
-                       r"foursquare|vine\.co|qkme\.me|campl\.us|imgur|yfrog|lockerz|goo\.gl/fb|\(@ |\(at @|\s@ [a-z]|"
-                       r"\[pic\]|\u2026\s*https?://")  # "... https://" cuts a post shared from elsewhere
+                       r"bsky\.app|reddit\.com|redd\.it|foursquare|vine\.co|qkme\.me|campl\.us|imgur|yfrog|lockerz|"
+                       r"goo\.gl/fb|\(@ |\(at @|\s@ [a-z]|"
+                       r"\[pic\]|\u2026\s*https?://|"  # "... https://" cuts a post shared from elsewhere
+                       # a status page or outage tracker: the author's evidence ("chatgpt down again https://downdetector...")
+                       r"downdetector|statusgator|isitdown|downforeveryone|outage\.report|//status\.|status\.(?:com|io)\b|"
+                       r"\w+status\.com")
 PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us|you|your|u|ur|y'all|"
                       r"anyone|anybody|everyone|somebody|someone|lol|lmao|omg|wtf|ugh|smh|yay|no joke)\b|[?!]|"
                       r"[:;]-?[()pdo](?!\w)|#nopower")
