@@ -880,3 +880,14 @@ def test_a_cross_street_in_a_traffic_report(text, expected):
 ])
 def test_a_small_town_abroad_beside_a_big_city(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of countries is no unknown town in the last of them
+    ("scam calls from Russia, Sierra Leone, Switzerland etc", [("Russia", "RU"), ("Sierra Leone", "SL"), ("Switzerland", "CH")]),
+    ("I am travelling in France, Belgium and Germany", [("France", "FR"), ("Belgium", "BE"), ("Germany", "DE")]),
+    # but an unknown name before a state still is
+    ("no power in Eltingville, New York", [("Eltingville", "US"), ("New York", "US")]),
+])
+def test_a_list_of_countries_names_no_town(text, expected):
+    assert names(text) == expected
