@@ -891,3 +891,13 @@ def test_a_small_town_abroad_beside_a_big_city(text, expected):
 ])
 def test_a_list_of_countries_names_no_town(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school named after a place is an organisation: "X Intermediate", "X Middle", "X Primary"
+    ("There will be no school at Dunbar Intermediate tomorrow due to a power outage", []),
+    ("No school at Greenbriar Middle today due to the power outage", []),
+    ("Power cut in Dunbar this morning", [("Dunbar", "GB")]),
+])
+def test_a_school_named_after_a_place(text, expected):
+    assert names(text) == expected
