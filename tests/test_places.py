@@ -901,3 +901,12 @@ def test_a_list_of_countries_names_no_town(text, expected):
 ])
 def test_a_school_named_after_a_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tobago, the island and region of Trinidad and Tobago, which GeoNames lists only as an admin1
+    ("@EE can't get any mobile phone signal in Tobago although I paid for an add on", [("Tobago", "TT")]),
+    ("holiday in Trinidad and Tobago", [("Trinidad and Tobago", "TT")]),
+])
+def test_tobago(text, expected):
+    assert names(text) == expected
