@@ -880,3 +880,33 @@ def test_a_cross_street_in_a_traffic_report(text, expected):
 ])
 def test_a_small_town_abroad_beside_a_big_city(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of countries is no unknown town in the last of them
+    ("scam calls from Russia, Sierra Leone, Switzerland etc", [("Russia", "RU"), ("Sierra Leone", "SL"), ("Switzerland", "CH")]),
+    ("I am travelling in France, Belgium and Germany", [("France", "FR"), ("Belgium", "BE"), ("Germany", "DE")]),
+    # but an unknown name before a state still is
+    ("no power in Eltingville, New York", [("Eltingville", "US"), ("New York", "US")]),
+])
+def test_a_list_of_countries_names_no_town(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school named after a place is an organisation: "X Intermediate", "X Middle", "X Primary"
+    ("There will be no school at Dunbar Intermediate tomorrow due to a power outage", []),
+    ("No school at Greenbriar Middle today due to the power outage", []),
+    ("Power cut in Dunbar this morning", [("Dunbar", "GB")]),
+])
+def test_a_school_named_after_a_place(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tobago, the island and region of Trinidad and Tobago, which GeoNames lists only as an admin1
+    ("@EE can't get any mobile phone signal in Tobago although I paid for an add on", [("Tobago", "TT")]),
+    ("holiday in Trinidad and Tobago", [("Trinidad and Tobago", "TT")]),
+])
+def test_tobago(text, expected):
+    assert names(text) == expected

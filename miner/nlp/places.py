@@ -950,7 +950,10 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
         while start > 0 and i - start < 3 and toks[start - 1].kind == "word" and toks[start - 1].raw[0].isupper() \
                 and text[toks[start - 1].end:toks[start].start] == " ":
             start -= 1
-        if _local_ok(text, toks, start, i, end + mention.qual_len, gaz):
+        if _local_ok(text, toks, start, i, end + mention.qual_len, gaz) and not any(
+                c.kind in ("country", "region") for s in range(start, i)
+                for c in getattr(gaz.entries.get(" ".join(t.norm for t in toks[s:i])), "cands", ())):
+            # but a list of countries or states is no town in the last one: "calls from Russia, Sierra Leone"
             mention.local = (toks[start].start, prev.end)
     _prefix(text, toks, mention, gaz)
     return mention
