@@ -729,11 +729,22 @@ def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     "no internet since 6am. internet is back now",
     "comcast outage, no internet all morning. internet is back now",
     "our internet was down, all fixed now",
+    "Power went off then came back on",  # a blip already over
+    "lmao so the power went back on at school",
 ])
 def test_an_all_clear_of_what_failed_still_clears_it(text):
     assert codes(text) == []
     assert negated(text)
     assert negated("Power restored in West LA after brief outage")  # the power said after it too
+
+
+@pytest.mark.parametrize("text", [
+    "power went out and came back on a few times tonight",  # flickering: still failing
+    "internet went down and came back then went down again",
+])
+def test_power_that_keeps_coming_back_and_going_is_no_all_clear(text):
+    assert codes(text) != []
+    assert not negated(text)
 
 
 @pytest.mark.parametrize("text, code", [
