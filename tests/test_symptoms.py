@@ -272,6 +272,8 @@ def test_hedges_and_local_negation():
     "back in 2012 we lost power for a week",
     "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
     "At least the food won't spoil if there is a power outage",
+    "Does it work well for you? What happens in a power outage or earthquake?",  # a general question
+    "Que: What happens when there is power outage, will students lose their work?",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -296,6 +298,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("by that time the power was out", ["power"]),
     ("Remember the outage last week? Now my power is out again", ["power"]),
     ("a complete blackout around my area", ["power"]),
+    ("This....is what happens in a power outage. No food", ["power"]),  # a caption of one
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
