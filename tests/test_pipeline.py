@@ -92,6 +92,9 @@ def test_a_providers_status_update_is_not_a_report():
         "[RESOLVED] Increased API Error Rates",  # the AWS Health Dashboard's titles
         "We can confirm an issue which is impacting Internet connectivity for the US-EAST-2 Region.",
         "We are continuing to investigate some users experiencing errors when visiting github.com.",
+        "Update: We are continuing to work on the LeopardWeb outage. No ETA available at this time.",
+        "Sorry for the outage. Work is continuing to repair a water main. No ETR yet.",
+        "I apologise that you're experiencing a network outage. As this is a known issue there's no need to call.",
         "Midjourney status: Degraded image generation speeds for fast hours users. We're on it.",
         "We're aware some customers can't access the mobile app and are working to fix it.",
         "Power outage in your area, no ETR at this time. Crews continue to work. ^pa",  # an agent's initials

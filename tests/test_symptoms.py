@@ -272,6 +272,8 @@ def test_hedges_and_local_negation():
     "back in 2012 we lost power for a week",
     "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
     "At least the food won't spoil if there is a power outage",
+    "Does it work well for you? What happens in a power outage or earthquake?",  # a general question
+    "Que: What happens when there is power outage, will students lose their work?",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -296,6 +298,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("by that time the power was out", ["power"]),
     ("Remember the outage last week? Now my power is out again", ["power"]),
     ("a complete blackout around my area", ["power"]),
+    ("This....is what happens in a power outage. No food", ["power"]),  # a caption of one
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
@@ -729,11 +732,22 @@ def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     "no internet since 6am. internet is back now",
     "comcast outage, no internet all morning. internet is back now",
     "our internet was down, all fixed now",
+    "Power went off then came back on",  # a blip already over
+    "lmao so the power went back on at school",
 ])
 def test_an_all_clear_of_what_failed_still_clears_it(text):
     assert codes(text) == []
     assert negated(text)
     assert negated("Power restored in West LA after brief outage")  # the power said after it too
+
+
+@pytest.mark.parametrize("text", [
+    "power went out and came back on a few times tonight",  # flickering: still failing
+    "internet went down and came back then went down again",
+])
+def test_power_that_keeps_coming_back_and_going_is_no_all_clear(text):
+    assert codes(text) != []
+    assert not negated(text)
 
 
 @pytest.mark.parametrize("text, code", [
