@@ -723,6 +723,23 @@ def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     assert not negated(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("my internet doesn't work. There's no outage ffs!!", ["connectivity"]),
+    ("Now my internet is down and has been down for HOURS. No outage here. Okay Comcast.", ["connectivity"]),
+    ("200 down speed I pay for. Yet there is no outage in my area", ["slow"]),
+])
+def test_no_outage_known_leaves_the_failure_named(text, expected):
+    # "there is no outage" is what the provider's map or agent says, not an all-clear of the author's failure
+    assert codes(text) == expected
+    assert not negated(text)
+
+
+def test_no_outage_still_clears_an_outage_and_a_power_outage_the_power():
+    assert negated("Is Comcast down? no outage here")
+    assert codes("Is Comcast down? no outage here") == []
+    assert codes("power outage earlier? no power outage here") == []
+
+
 @pytest.mark.parametrize("text", [
     "power outage all night, power is back now",
     "Had to leave work due to a power outage. Power came back on when I was on the road",
