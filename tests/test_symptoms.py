@@ -572,6 +572,8 @@ def test_whole_provider_and_network_phrasings(text, expected):
     ("it is as if the submit button does not work", "feature_broken"),       # "as if" is no hedge
     ("your outage map says no outage in my area but I have no internet", "connectivity"),
     ("they told me all is fine but my wifi keeps dropping", "connectivity"),
+    ("@O2 does your network ever work? Fed up of complaining", "connectivity"),  # asked: it never does
+    ("I wonder if your services ever work @youbroadband", "connectivity"),
 ])
 def test_phrasings_that_still_count(text, expected):
     assert expected in codes(text), codes(text)
@@ -589,6 +591,7 @@ def test_phrasings_that_still_count(text, expected):
     ("will they ever get the network speeds back?", "connectivity"),
     ("Issue with internet service", "connectivity"),                        # a complaint title
     ("what if no tv, phone or internet for a week", "total_outage"),         # hypothetical
+    ("does your customer service ever work?", "connectivity"),               # support, not the network
 ])
 def test_not_these_codes_either(text, absent):
     assert absent not in codes(text), codes(text)
