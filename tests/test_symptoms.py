@@ -575,6 +575,8 @@ def test_whole_provider_and_network_phrasings(text, expected):
     ("it is as if the submit button does not work", "feature_broken"),       # "as if" is no hedge
     ("your outage map says no outage in my area but I have no internet", "connectivity"),
     ("they told me all is fine but my wifi keeps dropping", "connectivity"),
+    ("@O2 does your network ever work? Fed up of complaining", "connectivity"),  # asked: it never does
+    ("I wonder if your services ever work @youbroadband", "connectivity"),
 ])
 def test_phrasings_that_still_count(text, expected):
     assert expected in codes(text), codes(text)
@@ -592,6 +594,7 @@ def test_phrasings_that_still_count(text, expected):
     ("will they ever get the network speeds back?", "connectivity"),
     ("Issue with internet service", "connectivity"),                        # a complaint title
     ("what if no tv, phone or internet for a week", "total_outage"),         # hypothetical
+    ("does your customer service ever work?", "connectivity"),               # support, not the network
 ])
 def test_not_these_codes_either(text, absent):
     assert absent not in codes(text), codes(text)
@@ -724,6 +727,23 @@ def test_past_conversations_that_will_not_load_are_history(text):
 def test_an_all_clear_that_names_one_thing_clears_only_that(text, expected):
     assert codes(text) == expected
     assert not negated(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my internet doesn't work. There's no outage ffs!!", ["connectivity"]),
+    ("Now my internet is down and has been down for HOURS. No outage here. Okay Comcast.", ["connectivity"]),
+    ("200 down speed I pay for. Yet there is no outage in my area", ["slow"]),
+])
+def test_no_outage_known_leaves_the_failure_named(text, expected):
+    # "there is no outage" is what the provider's map or agent says, not an all-clear of the author's failure
+    assert codes(text) == expected
+    assert not negated(text)
+
+
+def test_no_outage_still_clears_an_outage_and_a_power_outage_the_power():
+    assert negated("Is Comcast down? no outage here")
+    assert codes("Is Comcast down? no outage here") == []
+    assert codes("power outage earlier? no power outage here") == []
 
 
 @pytest.mark.parametrize("text", [
