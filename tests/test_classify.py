@@ -75,6 +75,12 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     ("There's no ETR, but our techs will continue to work on this. *VA", True),
     ("no signal at all - UK", False),
     ("my internet is down again -EE is rubbish", False),
+    # a first name signing it
+    ("@SteveBellow There is an outage. Thanks for your patience while we work to restore service.  -Erica", True),
+    ("there is no outage in your area- I would call tech support. Thanks #Cogeco ^Jodi", True),
+    ("This is an area outage Tara, no services will work until this is resolved. ^Lindsey", True),
+    ("Comcast-Billing", False),
+    ("no power on our street since 6am - Bristol", False),
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed

@@ -545,6 +545,7 @@ def test_recurring_local_places_that_geonames_lacks(text, expected):
 @pytest.mark.parametrize("text", [
     "@116611 Have you tried the steps outlined here? https://t.co/POJ37mWiEk ^LA",
     "Please shoot us a DM, so that we can look into this for you. -KC",
+    "@115768 Thanks for confirming. We're looping in an expert who can help you out here. ^Madison",
     "Just posted a photo @ Orchards Feed Store",
     "Had to move the picnic table by myself @ Sunnyside Campground",
     "Storm knocked out the power @ Inwood Station Apartments",

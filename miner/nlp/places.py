@@ -20,7 +20,7 @@ town named like a word ("Springwood", #Boulder) only by a place in its state ("#
 Hashtags count whole (#Calgary), before an underscore (#Jaipur_city), joined to a topic word
 (#yycflood, #EssexJobs) or to the town's state (#OlympiaWA). What is named after a place is not
 the place: a lake or river ("Eagle Lake"), a venue ("Orchards Feed Store", the venue of a Swarm
-check-in), a company ("Vodafone India"), an agent's initials signing a reply ("-KC").
+check-in), a company ("Vodafone India"), an agent's initials or name signing a reply ("-KC", "^Madison").
 
 Ambiguous names go to the most populous place unless the post says otherwise: a qualifier
 right after the name ("Paris, Texas", "London, Ontario", "Austin, TX"), another place or an
@@ -1048,9 +1048,8 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
     nxt = toks[end] if end < len(toks) and toks[end].kind == "word" else None
     if prev is not None and text[prev.end:first.start] == "-" and len(prev.raw) <= 2:
         return True  # e-Mobile, T-Mobile
-    if end - i == 1 and first.raw.isupper() and len(first.raw) <= 3 \
-            and signature.initials(text) == (first.start, last.end):
-        return True  # "... look into this for you. -KC", "^LA": an agent's initials signing a reply
+    if end - i == 1 and signature.initials(text) == (first.start, last.end):
+        return True  # "... look into this for you. -KC", "^LA", "^Madison": an agent signing a reply
     if nxt is not None:
         if nxt.norm in gaz.sport_words and _possessive_gap(text, last, nxt):
             return True  # "New England game", "Texas' fans", "Dallas vs Chicago": a team

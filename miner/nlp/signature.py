@@ -1,17 +1,22 @@
-"""A support agent's initials signing a reply ("... restored at 5pm. ^MK", "Thanks. -AC", "*VA"):
-the classifier reads such a post as a provider speaking, and the place finder does not read the
-initials as a place ("... look into this for you. -LA" names no Los Angeles)."""
+"""A support agent's initials or first name signing a reply ("... restored at 5pm. ^MK", "Thanks. -AC",
+"*VA", "... while we work to restore service. -Erica", "#Cogeco ^Jodi"): the classifier reads such a
+post as a provider speaking, and the place finder does not read the signature as a place ("... look
+into this for you. -LA" names no Los Angeles, "Let us know! ^Madison" no Madison)."""
 
 from __future__ import annotations
 
 import re
 
-# matched on the text as written: the initials are capitals (after "^" either case); not "no signal - UK"
-SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3})|(?<=[.!?)])\s?[-\u2013\u2014~] ?(?P<dash>[A-Z]{2,3})|"
+# matched on the text as written: the initials are capitals (after "^" either case), a name is
+# capitalised; a dashed name only after a sentence's end ("... as we work. -Erica"): not
+# "no signal - UK", "Comcast-Billing"
+SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11})|"
+                    r"(?<=[.!?)])\s?[-\u2013\u2014~] ?(?P<dash>[A-Z]{2,3})|"
+                    r"(?<=[.!?)])\s*[-\u2013\u2014~] ?(?P<name>[A-Z][a-z]{1,11})|"
                     r"(?<![\w-])[-\u2013\u2014~](?P<glued>[A-Z]{2,3})|\*(?P<star>[A-Z]{2,3}))\.?\s*$")
 
 
 def initials(text: str) -> tuple[int, int] | None:
-    """Where the initials signing `text` are, or None when nobody signs it."""
+    """Where the initials or the name signing `text` are, or None when nobody signs it."""
     m = SIGNED.search(text)
     return m.span(m.lastgroup) if m else None
