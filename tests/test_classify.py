@@ -109,3 +109,21 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
 ])
 def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("Is food in refrigerator safe in power outage? It's safe if power is out no more than 4 hours. "
+     "Keep door closed AMAP!", True),
+    ("Power Outage Tips: Food should be safe if the power has been out for no more than 4 hours", True),
+    ("Check out these tips for {healthyish} meals during a power outage.", True),
+    ("With the Generac Generator, you no longer need to worry whenever there's a power outage. "
+     "Learn more about how it works >> https://bit.ly/x", True),
+    ("Frequent Power Outage? No Problem!! Work longer with our range of UPS. Shop now on our store", True),
+    ("no power since 6am and the food in my freezer is going bad", False),
+    ("@O2, Hi there, I tried to use my code but the site crashed", False),
+    ("Light brown tips on her ears. Her contact info is out of service.", False),
+])
+def test_tips_and_ads_are_not_reports(text, advice):
+    assert classify.cues(text).advice is advice
+    if advice:
+        assert classify.blend_scores(classify.load_model(), [text])[0] < classify.THRESHOLD

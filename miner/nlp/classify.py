@@ -112,6 +112,17 @@ PROVIDER = re.compile(
     r"due to (?:\w+ )?maintenance work,? there (?:is|will be)|"
     r"^(?!(?:my|our|your|the|his|her|their|latest|current|outage|power|network|service|order|account) )"
     r"[\w.+&-]+(?: [\w.+&-]+)? status: )")
+# advice and ads, which the brief counts out however outage-laden: food-safety and preparedness
+# tips ("Food in the refrigerator should be safe as long as power is out no more than 4 hours",
+# "keep fridges and freezers closed", "tips for meals during a power outage"), and a seller's pitch
+# ("With the Generac Generator, you no longer need to worry ... Learn more >>", "Shop now", "Use code")
+ADVICE = re.compile(
+    r"\b(?:(?:food|it)(?:'s| is| should be| will be| (?:can |will |should )?stays?)(?: \w+){0,2} (?:safe|cold|frozen) "
+    r"(?:for (?:up to |about )?\d|as long as|if (?:the )?(?:power|door|it)|no more than|up to)|"
+    r"(?:outage|safety|storm|preparedness|emergency|freezer|food) tips|tips (?:for|on|to|about) (?:\S+ ){0,4}"
+    r"(?:(?:power )?outages?|blackouts?|storms?|emergenc\w*|stay\w* (?:safe|warm|cool)|keep\w* (?:food|warm|safe|cool))|"
+    r"keep (?:the |your |all )?(?:fridges?|freezers?|refrigerators?)(?: and (?:the )?(?:fridges?|freezers?))?(?: doors?)? "
+    r"(?:closed|shut)|shop now|use (?:promo |discount )?code|learn more (?:here|at|about how|>|:|\u00bb|\u2192))")
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
@@ -125,6 +136,7 @@ class Cues:
     news: bool  # news wording, or outage statistics
     provider: bool
     joke: bool
+    advice: bool  # tips or an ad: like a provider's voice, not a report of what the author sees
 
 
 @lru_cache(maxsize=4096)  # a batch's rules, then its model inputs, read the same posts
@@ -132,7 +144,8 @@ def cues(text: str) -> Cues:
     low = text.lower()
     return Cues(symptom_finder.negated(text), URL.search(text) is not None,
                 NEWS.search(low) is not None or STATS.search(low) is not None or headline(low),
-                PROVIDER.search(low) is not None or signature.initials(text) is not None, JOKE.search(low) is not None)
+                PROVIDER.search(low) is not None or signature.initials(text) is not None, JOKE.search(low) is not None,
+                ADVICE.search(low.replace("\u2019", "'")) is not None)
 
 
 def headline(low: str) -> bool:
@@ -150,7 +163,7 @@ def rule_score(text: str, codes: Sequence[str]) -> float:
     cue = cues(text)
     if cue.negated:
         return 0.05
-    if cue.provider:
+    if cue.provider or cue.advice:
         return 0.1
     if cue.link and cue.news:
         return 0.15
@@ -377,13 +390,13 @@ def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | N
     A post in which the rules read no failure at all is not a report, and the model is not asked:
     in 5-fold cross-validation it lifted 3 of 1,972 such labelled posts over the threshold (1
     rightly), and they are most of a real stream (87% of 20,000 real tweets), so asking it
-    anyway cost half the pipeline's time. Nor is it asked about a provider speaking: the brief
-    counts status updates out, and the model, which knows failure words, took most of the AWS
-    Health Dashboard's "[RESOLVED] Increased Error Rates" for reports."""
+    anyway cost half the pipeline's time. Nor is it asked about a provider speaking, or advice and
+    ads: the brief counts status updates out, and the model, which knows failure words, took most
+    of the AWS Health Dashboard's "[RESOLVED] Increased Error Rates" for reports."""
     if codes is None:
         codes = [symptom_finder.find_symptoms(t)[0] for t in texts]
     scores = [rule_score(t, c) for t, c in zip(texts, codes)]
-    asked = [i for i, c in enumerate(codes) if c and not cues(texts[i]).provider]
+    asked = [i for i, c in enumerate(codes) if c and not (cues(texts[i]).provider or cues(texts[i]).advice)]
     if model is None or not asked:
         return scores
     langs = langs or [None] * len(texts)
