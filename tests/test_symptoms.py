@@ -947,6 +947,16 @@ def test_no_power_outage_is_none(text, expected):
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kick the nonentities out of power they are useless", []),  # a party, not the electricity
+    ("vote the tories out of power", []),
+    ("the storm knocked us out of power for 3 days", ["power"]),
+    ("Sultan is completly out of power..", ["power"]),
+])
+def test_a_party_voted_out_of_power_is_no_power_cut(text, expected):
+    assert codes(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Sitting in a room with no windows during a power outage in school",
     "Waking up to get ready for work is oh so fun during a power outage",
