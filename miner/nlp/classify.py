@@ -289,7 +289,7 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
         "- Model: TF-IDF word 1-2-grams and character 3-grams (plus hint tokens for what the rules found),",
         "  logistic regression (balanced classes);",
         f"  the pipeline's score blends it ({MODEL_WEIGHT:.0%}) with the rules in `miner/nlp/classify.py`;",
-        "  posts in which the rules read no symptom, and a provider's own posts, are scored by the rules alone",
+        "  posts in which the rules read no symptom, a provider's own posts, and advice or ads are scored by the rules alone",
         "  (not reports).",
         f"- Data: {len(train_rows)} training and {len(test_rows)} held-out posts from `models/labelled/`"
         " (split by a hash of the text: 1 in 5 held out).",
