@@ -49,8 +49,10 @@ OWN_MEDIA = re.compile(r"instagram\.com|twitter\.com|twitpic|\bt\.co/|fb\.me|you
                        r"bsky\.app|reddit\.com|redd\.it|foursquare|vine\.co|qkme\.me|campl\.us|imgur|yfrog|lockerz|"
                        r"goo\.gl/fb|\(@ |\(at @|\s@ [a-z]|"
                        r"\[pic\]|\u2026\s*https?://|"  # "... https://" cuts a post shared from elsewhere
-                       # a status page or outage tracker: the author's evidence ("chatgpt down again https://downdetector...")
-                       r"downdetector|statusgator|isitdown|downforeveryone|outage\.report|//status\.|status\.(?:com|io)\b|"
+                       # a status page or outage tracker: the author's evidence
+                       # ("chatgpt down again https://downdetector...")
+                       r"downdetector|statusgator|isitdown|downforeveryone|outage\.report|//status\.|"
+                       r"status\.(?:com|io)\b|"
                        r"\w+status\.com")
 PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us|you|your|u|ur|y'all|"
                       r"anyone|anybody|everyone|somebody|someone|lol|lmao|omg|wtf|ugh|smh|yay|no joke)\b|[?!]|"
@@ -100,10 +102,12 @@ PROVIDER = re.compile(
     r"i see (?:that )?you(?:'ve| have)? (?:experienced|had|are having|were having)|"
     # status pages: "[RESOLVED] Increased API Error Rates", "We are seeing recovery", "for some users"
     r"(?<=\[)(?:resolved|investigating|identified|monitoring|update|updated|informational|scheduled)\]|"
-    r"(?:^|\] )(?:increased|elevated|degraded) |we(?:'re| are) (?:continuing to (?:investigate|monitor|work (?:on|with|to|closely))|seeing recovery|"
+    r"(?:^|\] )(?:increased|elevated|degraded) |"
+    r"we(?:'re| are) (?:continuing to (?:investigate|monitor|work (?:on|with|to|closely))|seeing recovery|"
     r"working on (?:it|a fix)|working to restore|researching|processing)|we(?:'ve| have) received reports|"
     # "Work is continuing on the major outage on the campus", "Work is continuing to repair a water main. No ETR yet."
-    r"work is continuing (?:on|to)|(?:i|we) apologi[sz]e that you(?:'re| are) experiencing|investigating reports of|(?:is|are) (?:now )?operating normally|we can confirm|we continue to (?:work|make "
+    r"work is continuing (?:on|to)|(?:i|we) apologi[sz]e that you(?:'re| are) experiencing|investigating reports of|"
+    r"(?:is|are) (?:now )?operating normally|we can confirm|we continue to (?:work|make "
     r"progress|investigate|monitor|experience)|we(?:'re| are) (?:beginning|starting) to see|signs of recovery|"
     r"as stated in (?:our )?previous updates?|customers (?:began|begin|may|might) (?:to )?experienc|"
     r"for (?:some|a subset of|a small number of|a small percentage of) (?:users|customers)|we(?:'re| are) on it|"
@@ -289,8 +293,8 @@ def write_card(path: Path, model, train_rows, test_rows, metrics) -> None:
         "- Model: TF-IDF word 1-2-grams and character 3-grams (plus hint tokens for what the rules found),",
         "  logistic regression (balanced classes);",
         f"  the pipeline's score blends it ({MODEL_WEIGHT:.0%}) with the rules in `miner/nlp/classify.py`;",
-        "  posts in which the rules read no symptom, a provider's own posts, and advice or ads are scored by the rules alone",
-        "  (not reports).",
+        "  posts in which the rules read no symptom, a provider's own posts, and advice or ads are scored by the",
+        "  rules alone (not reports).",
         f"- Data: {len(train_rows)} training and {len(test_rows)} held-out posts from `models/labelled/`"
         " (split by a hash of the text: 1 in 5 held out).",
         f"- Positives: {sum(bool(r['is_outage_report']) for r in train_rows)} train,"
