@@ -910,3 +910,19 @@ def test_a_school_named_after_a_place(text, expected):
 ])
 def test_tobago(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown town and its state after an earthquake bot's bearing, after a check-in's tag,
+    # or as a field between dashes
+    ("USGS reports a M1.04 #earthquake 6km N of Rockport, Washington on 5/23/16", [("Rockport", "US"), ("Washington", "US")]),
+    ("M 2.6 - 3km ENE of Gold Bar, Washington http://on.doi.gov/1w4npjR", [("Gold Bar", "US"), ("Washington", "US")]),
+    ("Majestic #familia #beautiful @ Chewelah, Washington https://www.instagram.com/p/BKv5YC5jWZe/", [("Chewelah", "US"), ("Washington", "US")]),
+    ("Mag: 2.6 - Depth: 11 km - UTC 9:06 PM -  Gold Bar, Washington - USGS Info", [("Gold Bar", "US"), ("Washington", "US")]),
+    # not a venue before its town, nor a street, nor a name after "of" alone
+    ("#pumpkinpatch #fall @ Schilter Family Farm, Olympia, Washington", [("Olympia", "US"), ("Washington", "US")]),
+    ("Power Outage: (55 premises) - Echuca Road, Mooroopna - Restoration: 13:00", [("Mooroopna", "AU")]),
+    ("the best of Gold Bar, Washington", [("Washington", "US")]),
+])
+def test_an_unknown_town_after_a_bearing_a_tag_check_in_or_a_dash(text, expected):
+    assert names(text) == expected

@@ -1022,22 +1022,32 @@ def _after_street(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer)
 
 def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Gazetteer) -> bool:
     """Whether words i..end, followed by a comma and a known place ending before token `after`,
-    name a place we do not know: "in Brinklow, MD", "(@ Cultus Lake, British Columbia)", or
-    standing alone, "Karon, Texas #poweroutage"; not "Thanks Dave, London is down"."""
+    name a place we do not know: "in Brinklow, MD", "(@ Cultus Lake, British Columbia)", "6km N
+    of Rockport, Washington" (an earthquake bot), or standing alone, "Karon, Texas #poweroutage",
+    "UTC 9:06 PM - Gold Bar, Washington - USGS Info"; not "Thanks Dave, London is down"."""
     words = toks[i:end]
     if not all(t.kind == "word" and t.raw[0].isupper() and t.raw.isalpha() and len(t.raw) > 2
                and t.norm not in gaz.first_names and t.norm not in gaz.greetings and t.norm not in gaz.english_words
-               for t in words) or not re.fullmatch(r"\s*,\s*", text[words[-1].end:toks[end].start]):
+               for t in words) or not re.fullmatch(r"\s*,\s*", text[words[-1].end:toks[end].start]) \
+            or words[-1].norm in gaz.street_suffixes:  # "- Echuca Road, Mooroopna -": a street
         return False
     before = text[toks[i - 1].end if i else 0:toks[i].start]
+    if before.strip() == "@" or before.strip() == "(@":  # a check-in
+        # after a tag, only before a state or country: "#seeyain2 @ Ravensdale, Washington";
+        # not a venue before its town, "#fall @ Schilter Family Farm, Olympia, Washington"
+        return toks[i - 1].kind == "word" or " ".join(t.norm for t in toks[end:after]) in gaz.qualifiers
     if i > 0 and (before == " " or toks[i - 1].kind != "word"):
-        return toks[i - 1].kind == "word" and toks[i - 1].norm in gaz.before  # in / at / near Brinklow
-    if before.strip() == "@" or before.strip() == "(@":
-        return True  # a check-in
+        return toks[i - 1].kind == "word" and (toks[i - 1].norm in gaz.before  # in / at / near Brinklow
+                                               or _BEARING.search(text, max(0, toks[i].start - 24), toks[i].start) is not None)
     if i and not _SENTENCE_END.search(before) and not re.search(r"[-–(]", before):
         return False
     nxt = toks[after] if after < len(toks) else None  # alone: nothing but punctuation or tags after
-    return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start))
+    return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start)) \
+        or bool(re.search(r"[-–]", before) and _DASH_GAP.fullmatch(text, toks[after - 1].end, nxt.start))
+
+
+_BEARING = re.compile(r"\d(?:km|mi| km| mi| miles?)\s+[NSEW]{1,3}\s+of\s$")  # "3km ENE of ", "5 mi S of "
+_DASH_GAP = re.compile(r"\s+[-–]\s+")  # a field of a bot's line: "PM -  Gold Bar, Washington - USGS Info"
 
 
 def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
