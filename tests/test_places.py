@@ -926,3 +926,14 @@ def test_tobago(text, expected):
 ])
 def test_an_unknown_town_after_a_bearing_a_tag_check_in_or_a_dash(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's full name after a town that none of its readings lies in: a town there we do not know
+    ("no power in Rockport, Washington since noon", [("Rockport", "US"), ("Washington", "US")]),
+    ("Rockport, Texas", [("Rockport", "US"), ("Texas", "US")]),
+    ("Oregon, Washington and Idaho", [("Oregon", "US"), ("Washington", "US"), ("Idaho", "US")]),
+])
+def test_a_town_before_a_state_it_is_not_in(text, expected):
+    assert names(text) == expected
+    assert all(p.admin1 != "Texas" for p in find_places(text)) or "Texas" in text

@@ -892,10 +892,10 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     mention = _Mention(i, end, cands)
     qual = _qualify(text, toks, mention, gaz)
     if qual < 0 and entry.rule != FREE:  # "Brinklow, MD" is not the Brinklow we know
-        quals = gaz.qualifiers[toks[end].norm]
-        if not _local_ok(text, toks, i, end, end + 1, gaz):
+        quals = gaz.qualifiers[" ".join(t.norm for t in toks[end:end - qual])]
+        if not _local_ok(text, toks, i, end, end - qual, gaz):
             return None
-        mention = _Mention(end, end + 1, [quals[0][0]], local=(first.start, last.end))  # a place in that state
+        mention = _Mention(end, end - qual, [quals[0][0]], local=(first.start, last.end))  # a place in that state
         _prefix(text, toks, mention, gaz)
         return mention
     mention.qual_len = max(qual, 0)
@@ -1136,7 +1136,7 @@ def _shouting(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> 
 
 def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
     """Resolve "Paris, Texas" / "Austin, TX" / "Leeds UK": the number of qualifier words used,
-    or -1 for a state code after a comma that none of the readings lies in."""
+    or minus that for a state after a comma that none of the readings lies in."""
     k = m.end
     if k >= len(toks) or toks[k].kind != "word":
         return 0
@@ -1168,8 +1168,9 @@ def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
                     m.fixed = cand
                     m.extra.append((_Tok("word", raw, key, toks[k].start, toks[end - 1].end), qual))
                     return end - k
-        if comma and any(is_code for _, is_code in quals) and not raw.islower():
-            return -1  # "Brinklow, MD": a state that none of our readings is in
+        if comma and not raw.islower() and (any(is_code for _, is_code in quals) or all(
+                c.kind == "city" for c in m.cands) and any(q.kind == "region" and q.admin1 == q.name for q, _ in quals)):
+            return k - end  # "Brinklow, MD", "@ Rockport, Washington": a state that none of our towns is in
     return 0
 
 
