@@ -937,3 +937,16 @@ def test_an_unknown_town_after_a_bearing_a_tag_check_in_or_a_dash(text, expected
 def test_a_town_before_a_state_it_is_not_in(text, expected):
     assert names(text) == expected
     assert all(p.admin1 != "Texas" for p in find_places(text)) or "Texas" in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fair, a railroad and a "Place" (a street or a development) named after a place are not it
+    ("Girl Power! #kids @ Washington State Fair https://www.instagram.com/p/BZKWECGFsgM/", []),
+    ("Collision on I-5 southbound near Burlington Northern Rr Trestle", []),
+    ("If you work or shop at London Place West, there will be no power today", []),
+    ("@bchydro I'm at Donnington place, Victoria. Crew was just here", [("Victoria", "CA")]),
+    # but a place before an ordinary word stays
+    ("no power at the fair in Puyallup", [("Puyallup", "US")]),
+])
+def test_a_fair_a_railroad_or_a_place_named_after_a_place(text, expected):
+    assert names(text) == expected
