@@ -950,3 +950,16 @@ def test_a_town_before_a_state_it_is_not_in(text, expected):
 ])
 def test_a_fair_a_railroad_or_a_place_named_after_a_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's university team, and a place before a sport
+    ("Colorado State football player was left stranded in the Atlanta airport", [("Atlanta", "US")]),
+    ("Ohio State fans lost power at the tailgate", []),
+    ("Texas football is back", []),
+    # but not the state itself
+    ("power out across Washington State tonight", [("Washington", "US")]),
+    ("storm knocked out power in Colorado. State crews are out", [("Colorado", "US")]),
+])
+def test_a_state_university_team(text, expected):
+    assert names(text) == expected
