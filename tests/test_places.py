@@ -963,3 +963,13 @@ def test_a_fair_a_railroad_or_a_place_named_after_a_place(text, expected):
 ])
 def test_a_state_university_team(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a utility's subsidiary named after its state is a company
+    ("AEP Texas is aware of an outage affecting 9,100 customers in Corpus Christi", [("Corpus Christi", "US")]),
+    ("Duke Energy Florida says 20,000 out in Tampa", [("Tampa", "US")]),
+    ("outage in Ohio, AEP says", [("Ohio", "US")]),
+])
+def test_a_utility_named_after_its_state(text, expected):
+    assert names(text) == expected
