@@ -973,3 +973,15 @@ def test_a_state_university_team(text, expected):
 ])
 def test_a_utility_named_after_its_state(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "area" / "neighborhood" after a longer capitalised name names that name, not its last word
+    ("an outage near Olmos Park & the Monte Vista neighborhood", [("Olmos Park", "US")]),
+    ("power outage near Olmos Park & Monte Vista area", [("Olmos Park", "US")]),
+    # but a town alone before it, or after a direction, stays
+    ("power outage in the Vista area", [("Vista", "US")]),
+    ("outages across the North Vista area", [("North Vista", "US")]),
+])
+def test_an_area_word_after_a_longer_name(text, expected):
+    assert names(text) == expected

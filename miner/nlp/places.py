@@ -906,7 +906,10 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
         before = before or text[max(0, first.start - 3):first.start].strip() == "@" \
             or _after_street(text, toks, i, end, gaz)
-        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) or _tallied(text, last.end)
+        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) and not (
+            prev is not None and prev.kind == "word" and prev.raw[0].isupper() and _glued(text, prev, first)
+            and prev.norm not in gaz.before and prev.norm not in gaz.dir_region and prev.norm not in gaz.dir_city
+        ) or _tallied(text, last.end)  # but "the Monte Vista neighborhood" names Monte Vista, not Vista
         nxt2 = toks[end + 1] if end + 1 < len(toks) else None
         listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
