@@ -985,3 +985,13 @@ def test_a_utility_named_after_its_state(text, expected):
 ])
 def test_an_area_word_after_a_longer_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named valley is an area, not the city it is named after
+    ("gave everyone in the Ottawa valley a better update than 2 days from now", [("Ottawa Valley", "CA")]),
+    ("Massive power outage in the Fraser Valley. No work getting done", [("Fraser Valley", "CA")]),
+    ("Sunset in the Skagit Valley tonight #skagitvalley", [("Skagit Valley", "US")]),
+])
+def test_named_valleys_are_areas(text, expected):
+    assert names(text) == expected
