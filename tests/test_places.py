@@ -995,3 +995,13 @@ def test_an_area_word_after_a_longer_name(text, expected):
 ])
 def test_named_valleys_are_areas(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a link glued to the last word of a scraped post
+    ("I'm at Taco Bell in Ellensburg, WAhttps://www.swarmapp.com/c/4CeA4vDZ2Ek", [("Ellensburg", "US"), ("Washington", "US")]),
+    ("no voice on my mobile #telstra #outage #toowoombahttps://twitter.com/BizgroM/status/826983733156655104", [("Toowoomba", "AU")]),
+    ("see https://example.com/Texas", []),
+])
+def test_a_link_glued_to_the_last_word(text, expected):
+    assert names(text) == expected

@@ -1315,6 +1315,8 @@ def _find(text: str, origin: str) -> list[Place]:
     gaz = gazetteer()
     if "pic.twitter.com" in text:  # scraped tweets glue it to the last word: "#Queenspic.twitter.com"
         text = text.replace("pic.twitter.com", " pic.twitter.com")
+    if "http" in text:  # and a link to the last word: "in Ellensburg, WAhttps://www.swarmapp.com/..."
+        text = _GLUED_URL.sub(r"\1 \2", text)
     if _nothing_to_find(text, gaz.openings):
         return []
     toks = _tokens(text)
@@ -1330,6 +1332,7 @@ def _find(text: str, origin: str) -> list[Place]:
 
 
 _SUBURB_CUE = frozenset({"in", "at", "around", "near"})
+_GLUED_URL = re.compile(r"([^\W\d_])(https?://)")
 # a Swarm / Foursquare check-in: the venue, then the town and its state or country
 _CHECKIN = re.compile(r"(?:^|[(\s])(?:I'm at|@) ([^@()\n]+?) (?:in |\()[A-Z][^,()@\n]*, [A-Z]")
 _OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackout|signal|network)\b", re.I)
