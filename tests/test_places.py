@@ -335,7 +335,8 @@ def test_abbreviated_last_words_of_a_name():
     # guards: nothing vouches; a namesake in another state; part of a longer name
     ("Gladewater lost power overnight.", []),
     ("No school for Brecksville students today", []),
-    ("M0.8 #earthquake 23km WNW of Rockport, Washington on 12/27/13", [("Washington", "US")]),
+    ("M0.8 #earthquake 23km WNW of Rockport, Washington on 12/27/13",  # not Rockport, Texas: one in Washington
+     [("Rockport", "US"), ("Washington", "US")]),
     ("Snoqualmie Falls in Washington, USA.", [("Washington", "US"), ("United States", "US")]),
 ])
 def test_a_town_without_context_vouched_for_by_the_posts_other_places(text, expected):
@@ -910,4 +911,99 @@ def test_a_school_named_after_a_place(text, expected):
     ("holiday in Trinidad and Tobago", [("Trinidad and Tobago", "TT")]),
 ])
 def test_tobago(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown town and its state after an earthquake bot's bearing, after a check-in's tag,
+    # or as a field between dashes
+    ("USGS reports a M1.04 #earthquake 6km N of Rockport, Washington on 5/23/16", [("Rockport", "US"), ("Washington", "US")]),
+    ("M 2.6 - 3km ENE of Gold Bar, Washington http://on.doi.gov/1w4npjR", [("Gold Bar", "US"), ("Washington", "US")]),
+    ("Majestic #familia #beautiful @ Chewelah, Washington https://www.instagram.com/p/BKv5YC5jWZe/", [("Chewelah", "US"), ("Washington", "US")]),
+    ("Mag: 2.6 - Depth: 11 km - UTC 9:06 PM -  Gold Bar, Washington - USGS Info", [("Gold Bar", "US"), ("Washington", "US")]),
+    # not a venue before its town, nor a street, nor a name after "of" alone
+    ("#pumpkinpatch #fall @ Schilter Family Farm, Olympia, Washington", [("Olympia", "US"), ("Washington", "US")]),
+    ("Power Outage: (55 premises) - Echuca Road, Mooroopna - Restoration: 13:00", [("Mooroopna", "AU")]),
+    ("the best of Gold Bar, Washington", [("Washington", "US")]),
+])
+def test_an_unknown_town_after_a_bearing_a_tag_check_in_or_a_dash(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's full name after a town that none of its readings lies in: a town there we do not know
+    ("no power in Rockport, Washington since noon", [("Rockport", "US"), ("Washington", "US")]),
+    ("Rockport, Texas", [("Rockport", "US"), ("Texas", "US")]),
+    ("Oregon, Washington and Idaho", [("Oregon", "US"), ("Washington", "US"), ("Idaho", "US")]),
+])
+def test_a_town_before_a_state_it_is_not_in(text, expected):
+    assert names(text) == expected
+    assert all(p.admin1 != "Texas" for p in find_places(text) if "Texas" not in text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fair, a railroad and a "Place" (a street or a development) named after a place are not it
+    ("Girl Power! #kids @ Washington State Fair https://www.instagram.com/p/BZKWECGFsgM/", []),
+    ("Collision on I-5 southbound near Burlington Northern Rr Trestle", []),
+    ("If you work or shop at London Place West, there will be no power today", []),
+    ("@bchydro I'm at Donnington place, Victoria. Crew was just here", [("Victoria", "CA")]),
+    # but a place before an ordinary word stays
+    ("no power at the fair in Puyallup", [("Puyallup", "US")]),
+])
+def test_a_fair_a_railroad_or_a_place_named_after_a_place(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's university team, and a place before a sport
+    ("Colorado State football player was left stranded in the Atlanta airport", [("Atlanta", "US")]),
+    ("Ohio State fans lost power at the tailgate", []),
+    ("Texas football is back", []),
+    # but not the state itself
+    ("power out across Washington State tonight", [("Washington", "US")]),
+    ("storm knocked out power in Colorado. State crews are out", [("Colorado", "US")]),
+])
+def test_a_state_university_team(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a utility's subsidiary named after its state is a company
+    ("AEP Texas is aware of an outage affecting 9,100 customers in Corpus Christi", [("Corpus Christi", "US")]),
+    ("Duke Energy Florida says 20,000 out in Tampa", [("Tampa", "US")]),
+    ("outage in Ohio, AEP says", [("Ohio", "US")]),
+])
+def test_a_utility_named_after_its_state(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "area" / "neighborhood" after a longer capitalised name names that name, not its last word
+    ("an outage near Olmos Park & the Monte Vista neighborhood", [("Olmos Park", "US")]),
+    ("power outage near Olmos Park & Monte Vista area", [("Olmos Park", "US")]),
+    # but a town alone before it, or after a direction, stays
+    ("power outage in the Vista area", [("Vista", "US")]),
+    ("outages across the North Vista area", [("North Vista", "US")]),
+])
+def test_an_area_word_after_a_longer_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named valley is an area, not the city it is named after
+    ("gave everyone in the Ottawa valley a better update than 2 days from now", [("Ottawa Valley", "CA")]),
+    ("Massive power outage in the Fraser Valley. No work getting done", [("Fraser Valley", "CA")]),
+    ("Sunset in the Skagit Valley tonight #skagitvalley", [("Skagit Valley", "US")]),
+])
+def test_named_valleys_are_areas(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a link glued to the last word of a scraped post
+    ("I'm at Taco Bell in Ellensburg, WAhttps://www.swarmapp.com/c/4CeA4vDZ2Ek", [("Ellensburg", "US"), ("Washington", "US")]),
+    ("no voice on my mobile #telstra #outage #toowoombahttps://twitter.com/BizgroM/status/826983733156655104", [("Toowoomba", "AU")]),
+    ("see https://example.com/Texas", []),
+])
+def test_a_link_glued_to_the_last_word(text, expected):
     assert names(text) == expected

@@ -892,10 +892,10 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
     mention = _Mention(i, end, cands)
     qual = _qualify(text, toks, mention, gaz)
     if qual < 0 and entry.rule != FREE:  # "Brinklow, MD" is not the Brinklow we know
-        quals = gaz.qualifiers[toks[end].norm]
-        if not _local_ok(text, toks, i, end, end + 1, gaz):
+        quals = gaz.qualifiers[" ".join(t.norm for t in toks[end:end - qual])]
+        if not _local_ok(text, toks, i, end, end - qual, gaz):
             return None
-        mention = _Mention(end, end + 1, [quals[0][0]], local=(first.start, last.end))  # a place in that state
+        mention = _Mention(end, end - qual, [quals[0][0]], local=(first.start, last.end))  # a place in that state
         _prefix(text, toks, mention, gaz)
         return mention
     mention.qual_len = max(qual, 0)
@@ -906,7 +906,10 @@ def _accept(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Ga
             or (prev.norm == "of" and i > 1 and toks[i - 2].norm in gaz.before_of))
         before = before or text[max(0, first.start - 3):first.start].strip() == "@" \
             or _after_street(text, toks, i, end, gaz)
-        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) or _tallied(text, last.end)
+        after = nxt is not None and nxt.norm in gaz.after and _glued(text, last, nxt) and not (
+            prev is not None and prev.kind == "word" and prev.raw[0].isupper() and _glued(text, prev, first)
+            and prev.norm not in gaz.before and prev.norm not in gaz.dir_region and prev.norm not in gaz.dir_city
+        ) or _tallied(text, last.end)  # but "the Monte Vista neighborhood" names Monte Vista, not Vista
         nxt2 = toks[end + 1] if end + 1 < len(toks) else None
         listed = after_place or (nxt is not None and (nxt.norm in gaz.codes and not _glued(text, last, nxt) or (
             nxt.norm in ("and", "or") and nxt2 is not None and nxt2.norm in gaz.codes)))
@@ -1022,22 +1025,32 @@ def _after_street(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer)
 
 def _local_ok(text: str, toks: list[_Tok], i: int, end: int, after: int, gaz: Gazetteer) -> bool:
     """Whether words i..end, followed by a comma and a known place ending before token `after`,
-    name a place we do not know: "in Brinklow, MD", "(@ Cultus Lake, British Columbia)", or
-    standing alone, "Karon, Texas #poweroutage"; not "Thanks Dave, London is down"."""
+    name a place we do not know: "in Brinklow, MD", "(@ Cultus Lake, British Columbia)", "6km N
+    of Rockport, Washington" (an earthquake bot), or standing alone, "Karon, Texas #poweroutage",
+    "UTC 9:06 PM - Gold Bar, Washington - USGS Info"; not "Thanks Dave, London is down"."""
     words = toks[i:end]
     if not all(t.kind == "word" and t.raw[0].isupper() and t.raw.isalpha() and len(t.raw) > 2
                and t.norm not in gaz.first_names and t.norm not in gaz.greetings and t.norm not in gaz.english_words
-               for t in words) or not re.fullmatch(r"\s*,\s*", text[words[-1].end:toks[end].start]):
+               for t in words) or not re.fullmatch(r"\s*,\s*", text[words[-1].end:toks[end].start]) \
+            or words[-1].norm in gaz.street_suffixes:  # "- Echuca Road, Mooroopna -": a street
         return False
     before = text[toks[i - 1].end if i else 0:toks[i].start]
+    if before.strip() == "@" or before.strip() == "(@":  # a check-in
+        # after a tag, only before a state or country: "#seeyain2 @ Ravensdale, Washington";
+        # not a venue before its town, "#fall @ Schilter Family Farm, Olympia, Washington"
+        return toks[i - 1].kind == "word" or " ".join(t.norm for t in toks[end:after]) in gaz.qualifiers
     if i > 0 and (before == " " or toks[i - 1].kind != "word"):
-        return toks[i - 1].kind == "word" and toks[i - 1].norm in gaz.before  # in / at / near Brinklow
-    if before.strip() == "@" or before.strip() == "(@":
-        return True  # a check-in
+        return toks[i - 1].kind == "word" and (toks[i - 1].norm in gaz.before  # in / at / near Brinklow
+                                               or _BEARING.search(text, max(0, toks[i].start - 24), toks[i].start) is not None)
     if i and not _SENTENCE_END.search(before) and not re.search(r"[-–(]", before):
         return False
     nxt = toks[after] if after < len(toks) else None  # alone: nothing but punctuation or tags after
-    return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start))
+    return nxt is None or nxt.kind != "word" or bool(_SENTENCE_END.search(text, toks[after - 1].end, nxt.start)) \
+        or bool(re.search(r"[-–]", before) and _DASH_GAP.fullmatch(text, toks[after - 1].end, nxt.start))
+
+
+_BEARING = re.compile(r"\d(?:km|mi| km| mi| miles?)\s+[NSEW]{1,3}\s+of\s$")  # "3km ENE of ", "5 mi S of "
+_DASH_GAP = re.compile(r"\s+[-–]\s+")  # a field of a bot's line: "PM -  Gold Bar, Washington - USGS Info"
 
 
 def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry, gaz: Gazetteer,
@@ -1056,6 +1069,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if nxt.norm in ("and", "&") and end + 2 < len(toks) and toks[end + 2].norm in gaz.sport_words \
                 and toks[end + 1].kind == "word" and _possessive_gap(text, toks[end + 1], toks[end + 2]):
             return True  # "alabama and georgia's punters"
+        if nxt.raw == "State" and _glued(text, last, nxt) and end + 1 < len(toks) \
+                and toks[end + 1].norm in gaz.sport_words and _possessive_gap(text, nxt, toks[end + 1]):
+            return True  # "Colorado State football player", "Ohio State fans": a university's team
         if text[last.end:nxt.start] == "-" and not nxt.norm:
             return True  # a road or a product: WA-530, CO-71
         if end - i == 1 and first.norm in ("us", "u.s") and first.raw.isupper() and _US_ROUTE.match(text, last.end):
@@ -1125,7 +1141,7 @@ def _shouting(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> 
 
 def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
     """Resolve "Paris, Texas" / "Austin, TX" / "Leeds UK": the number of qualifier words used,
-    or -1 for a state code after a comma that none of the readings lies in."""
+    or minus that for a state after a comma that none of the readings lies in."""
     k = m.end
     if k >= len(toks) or toks[k].kind != "word":
         return 0
@@ -1157,8 +1173,9 @@ def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
                     m.fixed = cand
                     m.extra.append((_Tok("word", raw, key, toks[k].start, toks[end - 1].end), qual))
                     return end - k
-        if comma and any(is_code for _, is_code in quals) and not raw.islower():
-            return -1  # "Brinklow, MD": a state that none of our readings is in
+        if comma and not raw.islower() and (any(is_code for _, is_code in quals) or all(
+                c.kind == "city" for c in m.cands) and any(q.kind == "region" and q.admin1 == q.name for q, _ in quals)):
+            return k - end  # "Brinklow, MD", "@ Rockport, Washington": a state that none of our towns is in
     return 0
 
 
@@ -1297,6 +1314,8 @@ def _find(text: str, origin: str) -> list[Place]:
     gaz = gazetteer()
     if "pic.twitter.com" in text:  # scraped tweets glue it to the last word: "#Queenspic.twitter.com"
         text = text.replace("pic.twitter.com", " pic.twitter.com")
+    if "http" in text:  # and a link to the last word: "in Ellensburg, WAhttps://www.swarmapp.com/..."
+        text = _GLUED_URL.sub(r"\1 \2", text)
     if _nothing_to_find(text, gaz.openings):
         return []
     toks = _tokens(text)
@@ -1312,6 +1331,7 @@ def _find(text: str, origin: str) -> list[Place]:
 
 
 _SUBURB_CUE = frozenset({"in", "at", "around", "near"})
+_GLUED_URL = re.compile(r"([^\W\d_])(https?://)")
 # a Swarm / Foursquare check-in: the venue, then the town and its state or country
 _CHECKIN = re.compile(r"(?:^|[(\s])(?:I'm at|@) ([^@()\n]+?) (?:in |\()[A-Z][^,()@\n]*, [A-Z]")
 _OUTAGE_WORD = re.compile(r"\b(?:power|outages?|electricity|light|supply|blackout|signal|network)\b", re.I)
