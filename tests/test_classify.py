@@ -111,6 +111,34 @@ def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, pr
     assert classify.cues(text).provider is provider
 
 
+@pytest.mark.parametrize("text, news", [
+    # "just in" opening a post
+    ("JUST IN: No school at Chapel Glen Elementary in Wayne Twp. due to power outage.", True),
+    ("CLOSING JUST IN: West Seneca West Middle School closed because of power outage.", True),
+    ("JUST IN | Cleveland's Collinwood High School is CLOSED today due to no power.", True),
+    ("just in time for dinner the power went out", False),
+    # a newsroom's tag
+    ("No school today at Westwood Middle School due to power outage #wajrnews", True),
+    ("No school today at Walled Lake Western HS due to a power outage.  #schoolclosings", True),
+    ("#CLOSINGS: Sheldon Pines School: Closed Due to power outage.", True),
+    ("Huge power outage in columbus, sitting at work with no power #ohio #aep #news", False),  # a bare #news
+    # a short post with nobody in it, shared with its link
+    ("Crash leads to power outage in northeast Salem http://rssfeeds.statesmanjournal.com/~/591111844/0/salem/", True),
+    ("Power Outage http://bit.ly/2Mk6EyW", True),
+    ("No School for East on 9/8 due to Power Outage:  http://bit.ly/1rqTXz8 #news4", True),
+    ("Power is out here in Granite Falls. (@ Kubu in Granite Falls, WA) https://www.swarmapp.com/c/92R7NO", False),
+    ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", False),  # the author's photo
+    ("no power since 6am, when will it be back? http://bit.ly/x", False),  # someone asks
+    ("Our power has been out all night http://bit.ly/x", False),
+    ("Power outage in Cupertino #BayArea #Traffic", False),  # no link
+    ("chatgpt down again https://downdetector.com/status/openai", False),  # a status page: the author's evidence
+    ("Claude not loading https://status.anthropic.com", False),
+    ("discord is down https://bsky.app/profile/x.bsky.social/post/3k", False),  # quoting another post
+])
+def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
+    assert classify.cues(text).news is news
+
+
 @pytest.mark.parametrize("text, advice", [
     ("Is food in refrigerator safe in power outage? It's safe if power is out no more than 4 hours. "
      "Keep door closed AMAP!", True),
