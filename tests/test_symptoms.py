@@ -218,6 +218,9 @@ def test_hedges_and_local_negation():
     # the words before a phrase are read in place, not as a slice: 60 characters before "no signal"
     # the slice began "if there is an...", which read as a hypothetical, not "wondering if"
     assert "connectivity" in codes("@EE wondering if there is an outage in leeds xxxxxxxx as my phone has had no signal all day")
+    # the notice hedges ("may experience", "might have a") hedge only what follows them at once
+    assert codes("I may have a problem, my internet is down") == ["connectivity"]
+    assert codes("my wifi keeps dropping and I get logged out") == ["connectivity"]
 
 
 @pytest.mark.parametrize("text", [
@@ -238,6 +241,11 @@ def test_hedges_and_local_negation():
     "brand new dishwasher doesn't work",
     "my laptop webcam not working since the update",
     "I hope Dutchtown has another power outage so we get the day off",  # wishing for one
+    # notices of work to come: "may experience", "might have a", "may get logged out"
+    "Some customers with US numbers may experience a brief outage of no more than 5 mins",
+    "Work by Toronto Hydro may experience power outage & no phone service until 12:30pm.",
+    "It's looking ugly out here boy...might have a power outage at work",
+    "Server work tonight. No outage but you may get logged out repeatedly for 1-2 hours",
     "hoping that the storm will cause a power outage and no school",
     "sometimes all you need is a power nap to pop off",  # other meanings of "power" and "lights out"
     "it took all my power to not bust out laughing",
