@@ -1103,3 +1103,24 @@ def test_an_outage_named_in_other_languages_beside_a_lost_connection(text, expec
 ])
 def test_a_past_outage_is_not_a_total_outage_now(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question about a fault in the provider's system, with nothing more specific said, asks of
+    # an outage (models/README.md: "an outage of the service reported or asked about")
+    ("Is there a fault with the system?", ["total_outage"]),
+    ("is there a problem with your website?", ["total_outage"]),
+    # support lines or a department are no service failure
+    ("Is there a problem with the telephone lines.", []),
+    ("is there a problem with ur upgrade department?", []),
+    # phone shows SOS / emergency calls only; a hedged "don't seem to have any signal"
+    ("I can only make emergency calls", ["connectivity"]),
+    ("i don't seem to have had any network coverage this afternoon", ["connectivity"]),
+    ("you don't seem to have a number anywhere to phone", []),
+    # waiting for a lost connection or power to come back: it is still out
+    ("waiting 6 days for internet to be put back on", ["connectivity"]),
+    ("still waiting for power to be restored", ["power"]),
+    ("I can't wait for Power to start!!", []),
+])
+def test_a_fault_asked_about_or_a_connection_waited_for(text, expected):
+    assert codes(text) == expected
