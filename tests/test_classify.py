@@ -111,6 +111,24 @@ def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, pr
     assert classify.cues(text).provider is provider
 
 
+@pytest.mark.parametrize("text, notice", [
+    # work to come, announced: not failing now
+    ("The City of Ada is scheduled to have a temporary power outage on Monday (8/26), beginning at 8am.", True),
+    ("Starting tomorrow 8/6/19 9:30 AM for about 4 hours Davis Elementary will have no internet or phone access.",
+     True),
+    ("IREA work on the Manor House. We will have no power on Monday, April 2nd and Tuesday, April 3rd", True),
+    ("Cumberland has a scheduled power outage tomorrow=no work for me!", True),
+    # happening now, or past
+    ("school district phones and servers will be down until 4:30 pm", False),
+    ("Hour 3 of no power in my building as part of a planned outage. Really fun when you work from home", False),
+    ("Inexcusable. Scheduled 8 hr outage my area on Friday. No warning or notice. Food goes bad", False),
+    ("@comcastcares scheduled outage for oh the next 10 hours or so no biggie", False),
+    ("I have no idea how long we will be without internet", False),
+])
+def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
+    assert classify.cues(text).provider is notice
+
+
 @pytest.mark.parametrize("text, news", [
     # "just in" opening a post
     ("JUST IN: No school at Chapel Glen Elementary in Wayne Twp. due to power outage.", True),

@@ -116,6 +116,20 @@ PROVIDER = re.compile(
     r"due to (?:\w+ )?maintenance work,? there (?:is|will be)|"
     r"^(?!(?:my|our|your|the|his|her|their|latest|current|outage|power|network|service|order|account) )"
     r"[\w.+&-]+(?: [\w.+&-]+)? status: )")
+# a notice of work to come, which the brief counts out (not failing now): the future-time words
+# come after the symptom, where a hedge does not look ("The City of Ada is scheduled to have a
+# temporary power outage on Monday", "Starting tomorrow 8/6/19 ... Davis Elementary will have no
+# internet", "We will have no power on Monday, April 2nd"); but "phones will be down until 4:30 pm"
+# is now, and "planned outage on Friday. No warning ... food goes bad" may be past, so a bare
+# "planned outage on <day>" is left alone
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+NOTICE = re.compile(
+    r"\b(?:is|are) scheduled to (?:have an? (?:[\w-]+ ){0,3}(?:outage|shutdown|interruption)|be without|lose)|"
+    rf"\bstarting (?:tomorrow|(?:on )?{_DAY})\b[^.!?]{{0,80}}\bwill (?:have no|be without|be (?:down|unavailable|offline)\b)|"
+    r"\bwill (?:be without|have no|lose) (?:\w+ ){0,2}(?:power|electricity|water|internet|phones?|service|network|access)\b"
+    rf"[^.!?]{{0,30}}\b(?:on|this coming|next) (?:{_DAY}|{_MONTH} \d|\d)|"
+    r"\b(?:planned|scheduled) (?:\S+ ){0,2}outage (?:\w+ ){0,3}(?:tomorrow|next week)\b")
 # advice and ads, which the brief counts out however outage-laden: food-safety and preparedness
 # tips ("Food in the refrigerator should be safe as long as power is out no more than 4 hours",
 # "keep fridges and freezers closed", "tips for meals during a power outage"), and a seller's pitch
@@ -138,7 +152,7 @@ class Cues:
     negated: bool  # "works for me", "back up now"
     link: bool
     news: bool  # news wording, or outage statistics
-    provider: bool
+    provider: bool  # a provider's voice, or a notice of work to come
     joke: bool
     advice: bool  # tips or an ad: like a provider's voice, not a report of what the author sees
 
@@ -148,7 +162,8 @@ def cues(text: str) -> Cues:
     low = text.lower()
     return Cues(symptom_finder.negated(text), URL.search(text) is not None,
                 NEWS.search(low) is not None or STATS.search(low) is not None or headline(low),
-                PROVIDER.search(low) is not None or signature.initials(text) is not None, JOKE.search(low) is not None,
+                PROVIDER.search(low) is not None or NOTICE.search(low) is not None
+                or signature.initials(text) is not None, JOKE.search(low) is not None,
                 ADVICE.search(low.replace("\u2019", "'")) is not None)
 
 
