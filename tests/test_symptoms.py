@@ -1124,3 +1124,19 @@ def test_a_past_outage_is_not_a_total_outage_now(text, expected):
 ])
 def test_a_fault_asked_about_or_a_connection_waited_for(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "carrying out work" is planned work, not the network out
+    ("Network engineers carrying out work tonight as scheduled", []),
+    ("network engineers are carrying out repairs", []),
+    ("my internet is out again", ["connectivity"]),
+    # "if there's an outage", "if power went off" between the network and the failure word: a
+    # hypothetical; "if it never works" is still said of the network
+    ("Does the hub still work if there's a internet outage?", []),
+    ("It switches automatically to 4G if there is an outage in your area", []),
+    ("I thought my landline would work if power went off", []),
+    ("why am I paying for unlimited data if it NEVER works", ["connectivity"]),
+])
+def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expected):
+    assert codes(text) == expected
