@@ -1140,3 +1140,16 @@ def test_a_fault_asked_about_or_a_connection_waited_for(text, expected):
 ])
 def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outage wished for or forecast is none now
+    ("Soo I need a power outage and no school", []),
+    ("I want another power outage at the school", []),
+    ("please be aware we're expecting a power outage for most of the day", []),
+    ("do we need a constant internet connection?", []),
+    # said not to be wanted: it may be happening
+    ("I don't want another power outage, no power since 3", ["power"]),
+])
+def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
+    assert codes(text) == expected
