@@ -1153,3 +1153,14 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
 ])
 def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "last time we had a ..." tells a past story
+    ("last time we had a power outage at school they just sent us home", []),
+    ("The last time I was in a power outage was when there was a massive one downtown", []),
+    ("3 days without internet. Last time I had an outage for over a week", ["connectivity"]),
+    ("no power since the last time we had a storm", ["power"]),
+])
+def test_the_last_time_told_is_a_past_story(text, expected):
+    assert codes(text) == expected
