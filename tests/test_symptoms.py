@@ -1164,3 +1164,13 @@ def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
 ])
 def test_the_last_time_told_is_a_past_story(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # thrown out of the provider's support chat is about support, not the connection
+    ("twice I've been kicked out of online chat", []),
+    ("got booted from the live chat again", []),
+    ("the game keeps kicking me off", ["connectivity"]),
+])
+def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
+    assert codes(text) == expected
