@@ -1124,3 +1124,53 @@ def test_a_past_outage_is_not_a_total_outage_now(text, expected):
 ])
 def test_a_fault_asked_about_or_a_connection_waited_for(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "carrying out work" is planned work, not the network out
+    ("Network engineers carrying out work tonight as scheduled", []),
+    ("network engineers are carrying out repairs", []),
+    ("my internet is out again", ["connectivity"]),
+    # "if there's an outage", "if power went off" between the network and the failure word: a
+    # hypothetical; "if it never works" is still said of the network
+    ("Does the hub still work if there's a internet outage?", []),
+    ("It switches automatically to 4G if there is an outage in your area", []),
+    ("I thought my landline would work if power went off", []),
+    ("why am I paying for unlimited data if it NEVER works", ["connectivity"]),
+])
+def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outage wished for or forecast is none now
+    ("Soo I need a power outage and no school", []),
+    ("I want another power outage at the school", []),
+    ("please be aware we're expecting a power outage for most of the day", []),
+    ("do we need a constant internet connection?", []),
+    # said not to be wanted: it may be happening
+    ("I don't want another power outage, no power since 3", ["power"]),
+])
+def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "last time we had a ..." tells a past story
+    ("last time we had a power outage at school they just sent us home", []),
+    ("The last time I was in a power outage was when there was a massive one downtown", []),
+    ("3 days without internet. Last time I had an outage for over a week", ["connectivity"]),
+    ("no power since the last time we had a storm", ["power"]),
+])
+def test_the_last_time_told_is_a_past_story(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # thrown out of the provider's support chat is about support, not the connection
+    ("twice I've been kicked out of online chat", []),
+    ("got booted from the live chat again", []),
+    ("the game keeps kicking me off", ["connectivity"]),
+])
+def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
+    assert codes(text) == expected
