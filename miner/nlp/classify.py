@@ -156,20 +156,26 @@ class Cues:
     joke: bool
     advice: bool  # tips or an ad: like a provider's voice, not a report of what the author sees
 
+    @property
+    def not_a_witness(self) -> bool:
+        """A provider, a notice or a seller speaking: the rules decide alone, and say no report."""
+        return self.provider or self.advice
+
 
 @lru_cache(maxsize=4096)  # a batch's rules, then its model inputs, read the same posts
 def cues(text: str) -> Cues:
     low = text.lower()
-    return Cues(symptom_finder.negated(text), URL.search(text) is not None,
-                NEWS.search(low) is not None or STATS.search(low) is not None or headline(low),
+    link = URL.search(text) is not None
+    return Cues(symptom_finder.negated(text), link,
+                NEWS.search(low) is not None or STATS.search(low) is not None or (link and headline(low)),
                 PROVIDER.search(low) is not None or NOTICE.search(low) is not None
                 or signature.initials(text) is not None, JOKE.search(low) is not None,
                 ADVICE.search(low.replace("\u2019", "'")) is not None)
 
 
 def headline(low: str) -> bool:
-    """Whether a lowercased post reads as a headline shared with its link (see OWN_MEDIA)."""
-    if URL.search(low) is None or OWN_MEDIA.search(low):
+    """Whether a lowercased post with a link reads as a headline shared with it (see OWN_MEDIA)."""
+    if OWN_MEDIA.search(low):
         return False
     rest = TRAILING_TAGS.sub("", URL.sub(" ", low))
     return len(rest.split()) <= HEADLINE_WORDS and PERSONAL.search(rest) is None
@@ -182,7 +188,7 @@ def rule_score(text: str, codes: Sequence[str]) -> float:
     cue = cues(text)
     if cue.negated:
         return 0.05
-    if cue.provider or cue.advice:
+    if cue.not_a_witness:
         return 0.1
     if cue.link and cue.news:
         return 0.15
@@ -415,7 +421,7 @@ def blend_scores(model, texts: Sequence[str], codes: Sequence[Sequence[str]] | N
     if codes is None:
         codes = [symptom_finder.find_symptoms(t)[0] for t in texts]
     scores = [rule_score(t, c) for t, c in zip(texts, codes)]
-    asked = [i for i, c in enumerate(codes) if c and not (cues(texts[i]).provider or cues(texts[i]).advice)]
+    asked = [i for i, c in enumerate(codes) if c and not cues(texts[i]).not_a_witness]
     if model is None or not asked:
         return scores
     langs = langs or [None] * len(texts)
