@@ -1167,6 +1167,34 @@ def test_the_last_time_told_is_a_past_story(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "if we have another outage": a supposed one, whoever "we" are
+    ("If we have another power outage I'm walking outta school", []),
+    ("What if we have a power outage and then no school", []),
+    ("even if we had a power outage I'd make it to work", []),
+    ("@Shaw can you check if we have an outage in Leeds?", ["total_outage"]),  # asked
+    # "had a 3 hour outage": one measured is over
+    ("Had a half-hour long power outage at work! No elevators", []),
+    ("had a 9 hour power outage yesterday, so have almost no food", []),
+    ("after a 6hour power outage right in the middle of it", []),
+    ("we've had a 28 hour outage, still no power", ["power"]),
+])
+def test_an_outage_supposed_or_measured_is_no_report(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare #blackout is a game's dress code or a selfie day far more often than a power cut
+    ("UW game tonight!!!! #Blackout", []),
+    ("I'm wearing all black today #blackout", []),
+    ("No power at work this Friday morning #blackout", ["power"]),
+    ("Still dark here #blackoutnyc", ["power"]),
+    ("a complete blackout around my area", ["power"]),
+])
+def test_a_bare_blackout_hashtag_is_no_power_cut(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # thrown out of the provider's support chat is about support, not the connection
     ("twice I've been kicked out of online chat", []),
     ("got booted from the live chat again", []),
