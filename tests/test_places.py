@@ -93,6 +93,7 @@ def test_a_county_qualifier_by_distance():
     "come back later, than ever, save it",
     "OH MY GOD THE POWER IS OUT",
     "see https://example.com/london/outage for details",
+    "no signal at Oxford Circus again",  # a junction or a mall named "Circus" is no town
 ])
 def test_not_places(text):
     assert find_places(text) == []
