@@ -93,6 +93,7 @@ def test_a_county_qualifier_by_distance():
     "come back later, than ever, save it",
     "OH MY GOD THE POWER IS OUT",
     "see https://example.com/london/outage for details",
+    "no signal at Oxford Circus again",  # a junction or a mall named "Circus" is no town
 ])
 def test_not_places(text):
     assert find_places(text) == []
@@ -924,7 +925,8 @@ def test_tobago(text, expected):
     # not a venue before its town, nor a street, nor a name after "of" alone
     ("#pumpkinpatch #fall @ Schilter Family Farm, Olympia, Washington", [("Olympia", "US"), ("Washington", "US")]),
     ("Power Outage: (55 premises) - Echuca Road, Mooroopna - Restoration: 13:00", [("Mooroopna", "AU")]),
-    ("the best of Gold Bar, Washington", [("Washington", "US")]),
+    ("the best of Gold Star, Washington", [("Washington", "US")]),
+    ("the best of Gold Bar, Washington", [("Gold Bar", "US"), ("Washington", "US")]),  # but a town there (small_towns.txt)
 ])
 def test_an_unknown_town_after_a_bearing_a_tag_check_in_or_a_dash(text, expected):
     assert names(text) == expected
@@ -1007,3 +1009,28 @@ def test_named_valleys_are_areas(text, expected):
 ])
 def test_a_link_glued_to_the_last_word(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town too small for the gazetteer, written with its own state or country
+    ("no power in Cle Elum, WA since noon", [("Cle Elum", "US"), ("Washington", "US")]),
+    ("Cle Elum WA outage again", [("Cle Elum", "US"), ("Washington", "US")]),
+    ("lights out in Otis Orchards, Washington", [("Otis Orchards", "US"), ("Washington", "US")]),
+    ("comcast down in Kingston, WA", [("Kingston", "US"), ("Washington", "US")]),  # not Kingston, New York
+    ("Power outage affecting Montgomery, Texas", [("Montgomery", "US"), ("Texas", "US")]),
+    ("storm knocked out power in Delburne, Canada", [("Delburne", "CA"), ("Canada", "CA")]),
+    # not without its state, nor a state code in lower case, nor a name and a state it is not in
+    ("no power in Cle Elum", []),
+    ("cle elum wa outage", []),
+    ("Cle Elum, TX is dark", [("Texas", "US")]),
+    ("Mammoth U.S. aid fleet arriving", [("United States", "US")]),  # a country's code needs a comma
+    ("No school Wed for Sharon MS-HS", []),  # a school, not Sharon, Mississippi
+])
+def test_a_small_town_with_its_state_or_country(text, expected):
+    assert names(text) == expected
+
+
+def test_a_state_code_that_is_no_name_alone_lets_a_small_town_be_looked_for():
+    # "OR" is no place alone ("in OR" is a word), so only this code opens the post to the scan
+    assert names("power out in Sisters, OR") == [("Sisters", "US"), ("Oregon", "US")]
+    assert _nothing_to_find("power out in Sisters, or", gazetteer().openings)

@@ -12,8 +12,10 @@ Each spelling carries a rule saying how much evidence it needs (`_accept`): unam
 (Toronto, houston) need none; English words and small foreign places (Reading, Derby, Comé)
 must be capitalised mid-sentence; first names and the riskiest words (Mobile, Nice, Tyler)
 need a geographic context ("in Mobile", "Mobile, AL", "Reading city centre"); small towns
-need one too; and towns named like words ("Ocean City") need a qualifier. A town also counts
-when the post is addressed to an operator of its country ("@EE On Rosneath"), follows a street
+need one too; and towns named like words ("Ocean City") need a qualifier. Smaller towns
+(`models/small_towns.txt`, GeoNames places of 500 people or more) count only when written with
+their own state or country ("Cle Elum, WA"), and are read from that file on first need. A town
+also counts when the post is addressed to an operator of its country ("@EE On Rosneath"), follows a street
 ("Echuca Road, Mooroopna"), or is vouched for by the post's other places: the next place of a
 list ("Brecksville / Broadview Hts") or a place named for certain in its state or country; a
 town named like a word ("Springwood", #Boulder) only by a place in its state ("#nswfires").
@@ -150,6 +152,7 @@ class Openings:
     suburb_handles: frozenset[str]  # handles of operators in a country with suburbs to find
     tag_states: frozenset[str] = frozenset()  # state codes that may end a tag after a town's name (#olympiawa)
     tag_state_names: tuple[str, ...] = ()  # and the names of the states of English-speaking countries (#dallastexas)
+    state_codes: frozenset[str] = frozenset()  # as written: codes that may follow a small town ("Cle Elum OR")
 
 
 @dataclass(slots=True)
@@ -476,7 +479,8 @@ def _build() -> Gazetteer:
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
             tag_states=frozenset(k for k in tag_states if len(k) <= 3),
             tag_state_names=tuple(k for k, qs in tag_states.items() if len(k) > 3 and any(
-                q.country in ("US", "CA", "AU") and q.kind == "region" and q.admin1 == q.name for q, _ in qs))),
+                q.country in ("US", "CA", "AU") and q.kind == "region" and q.admin1 == q.name for q, _ in qs)),
+            state_codes=frozenset(k.upper() for k, qs in qualifiers.items() if any(is_code for _, is_code in qs))),
     )
 
 
@@ -720,6 +724,11 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Me
                 weak.append(_Mention(i, i + 1, list(entry.cands), strict=True))
             i += 1
             continue
+        if tok.kind == "word" and tok.raw[0].isupper() and (stated := _stated_town(text, toks, i, gaz)) is not None:
+            mentions.append(stated)  # "Cle Elum, WA": a town too small for the gazetteer, with its state
+            i = stated.end + stated.qual_len
+            last_word_end = toks[i - 1].end
+            continue
         if tok.kind != "word" or tok.norm not in gaz.first or not _opens_a_name(toks, i, gaz):
             if tok.kind == "word":
                 last_word_end = tok.end
@@ -840,6 +849,92 @@ def _opens_a_name(toks: list[_Tok], i: int, gaz: Gazetteer) -> bool:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is not None and nxt.kind == "word" and f"{norm} {nxt.norm}" in gaz.heads
+
+
+def _stated_town(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> _Mention | None:
+    """A town too small for the gazetteer (a GeoNames place of 500 people or more, in
+    models/small_towns.txt), found only when written with the state or country it lies in:
+    "Cle Elum, WA", "Cle Elum WA", "Otis Orchards, Washington", "Kingston, WA" (not Kingston,
+    New York). Loading all such towns as names made half the changes wrong (towns named like
+    words and people); with their own state after them they are rarely anything else. A state's
+    code needs capitals ("Concrete, WA", not "Concrete wa"); a state's or a country's name, a comma."""
+    n = len(toks)
+    end = i
+    while end < n - 1 and end - i < 3 and _town_word(toks[end]) and (end == i or _glued(text, toks[end - 1], toks[end])):
+        end += 1
+        nxt = toks[end]
+        gap = text[toks[end - 1].end:nxt.start]
+        if nxt.kind != "word" or not nxt.raw[0].isupper() or gap not in (" ", ", ", ","):
+            continue
+        q = end + 1
+        while q < n and q - end < 3 and toks[q].kind == "word" and _glued(text, toks[q - 1], toks[q]):
+            q += 1
+        for qend in range(q, end, -1):
+            key = " ".join(t.norm for t in toks[end:qend])
+            quals = gaz.qualifiers.get(key)
+            if not quals:
+                continue
+            raw = text[nxt.start:toks[qend - 1].end]
+            if text[toks[qend - 1].end:toks[qend - 1].end + 1] == "-" or (
+                    "," not in gap and end - i == 1 and toks[i].norm in gaz.first_names):
+                break  # "Sharon MS-HS": a school; "Sharon MS" needs its comma
+            quals = [c for c, is_code in quals if c.kind == "region" and c.admin1 == c.name and is_code
+                     and raw.isupper() or "," in gap and (raw.isupper() if is_code else raw.istitle())]
+            town = _small_town(" ".join(t.norm for t in toks[i:end]), quals, gaz)
+            if town is None:
+                continue
+            cand, qual = town
+            m = _Mention(i, end, [cand], fixed=cand, qual_len=qend - end)
+            m.extra.append((_Tok("word", raw, key, nxt.start, toks[qend - 1].end), qual))
+            return m
+    return None
+
+
+def _town_word(tok: _Tok) -> bool:
+    return tok.kind == "word" and tok.raw[0].isupper() and not tok.raw.isupper() and tok.norm != ""
+
+
+def _small_town(key: str, quals: list[Cand], gaz: Gazetteer) -> tuple[Cand, Cand] | None:
+    """The small town of that name in one of the states or countries, and that one; None also
+    where the gazetteer knows the name there (then `_qualify` takes it) or blocks it."""
+    entry = gaz.entries.get(key)
+    if not quals or entry is not None and (entry.rule == BLOCK or any(
+            _within(c, q) for c in entry.cands for q in quals)):
+        return None
+    regions = _small_towns()
+    for qual in quals:
+        for region in [(qual.country, qual.name)] if qual.kind == "region" else regions[1].get(qual.country, ()):
+            lines = _region_towns(region)
+            at = lines.find(f"\n{key}|")
+            if at >= 0:
+                _, name, lat, lon, pop = lines[at + 1:lines.index("\n", at + 1)].split("|")
+                return Cand(name, "city", region[0], region[1] or None, float(lat), float(lon), int(pop)), qual
+    return None
+
+
+@lru_cache(maxsize=1)
+def _small_towns() -> tuple[dict[tuple[str, str], str], dict[str, list[tuple[str, str]]]]:
+    """models/small_towns.txt, read on first need: its lines by (country, state), as read, and
+    each country's states. A state's towns get their keys only when a post names one of them
+    (`_region_towns`): most of the 27,000 never are."""
+    with models_path("small_towns.txt").open(encoding="utf-8") as fh:
+        text = fh.read()
+    regions: dict[tuple[str, str], str] = {}
+    by_country: dict[str, list[tuple[str, str]]] = {}
+    for chunk in text.split("\n>")[1:]:
+        head, _, rows = chunk.partition("\n")
+        cc, state = head.split("|")
+        regions[(cc, state)] = rows
+        by_country.setdefault(cc, []).append((cc, state))
+    return regions, by_country
+
+
+@lru_cache(maxsize=None)
+def _region_towns(region: tuple[str, str]) -> str:
+    """A state's small towns as one string of lines "key|name|lat|lon|population", in which a
+    town's key is found with one str.find."""
+    rows = _small_towns()[0].get(region, "").splitlines()
+    return "\n" + "\n".join(f"{_key(row[:row.index('|')])}|{row}" for row in rows) + "\n"
 
 
 def _match_at(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, author: bool,
@@ -1361,7 +1456,7 @@ def _nothing_to_find(text: str, openings: Openings) -> bool:
     runs = words.encode("ascii", "replace").translate(_RUNS_ONLY).decode()  # what is left is not a word
     low = runs.lower().split()
     if not (openings.words.isdisjoint(low) and openings.pairs.isdisjoint(zip(low, low[1:]))
-            and openings.upper_words.isdisjoint(runs.split())):
+            and openings.upper_words.isdisjoint(runs.split()) and openings.state_codes.isdisjoint(runs.split())):
         return False
     if not openings.capital_words.isdisjoint(low) and _may_be_capital_name(runs.split(), low, openings):
         return False
