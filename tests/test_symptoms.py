@@ -1202,3 +1202,46 @@ def test_a_bare_blackout_hashtag_is_no_power_cut(text, expected):
 ])
 def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the power said not to come back for a while is out now
+    ("We probably will not have power until tomorrow afternoon", ["power"]),
+    ("Guess we won't have power for a while", ["power"]),
+    ("we won't have power cuts until next year", []),
+])
+def test_no_power_until_is_a_power_cut(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the author told by the provider that there is no outage: the author sees one
+    ("I've been told there's no outage, but 5 neighbors all lost their service too", ["total_outage"]),
+    ("They tell me there's no outage and can't get anyone out until tomorrow", ["total_outage"]),
+    ("Customer service says they see no outage but I'm not the only one having issues", ["total_outage"]),
+    ("I just checked and it says no outage. I can't wait 2-4 hours for this", ["total_outage"]),
+    ("no internet since 6am and I was told there is no outage", ["connectivity"]),
+    # the provider saying so itself, or the author
+    ("There is no outage in your area, please restart your modem", []),
+    ("Soft work. Say no power outage. Get your solar system installed", []),
+    ("no outage here, works for me", []),
+])
+def test_told_there_is_no_outage_is_an_outage_denied(text, expected):
+    assert codes(text) == expected
+
+
+def test_power_restored_in_other_areas_is_no_all_clear():
+    text = ("No heat no power since Friday night! people in other areas have had their power "
+            "restored & then lost then restored again")
+    assert codes(text) == ["power"]
+    assert not negated(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # back up said of the future is no all-clear
+    ("no connectivity this morning, please advise when fibre will be up and running again",
+     ["connectivity"]),
+    ("my internet was down but it's back up now", []),
+])
+def test_back_up_said_of_the_future_is_no_all_clear(text, expected):
+    assert codes(text) == expected
