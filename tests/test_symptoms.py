@@ -1174,3 +1174,18 @@ def test_the_last_time_told_is_a_past_story(text, expected):
 ])
 def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts failing with calls or data is the connection, not one feature (models/README.md)
+    ("I can't use data, can't send texts or take phone calls", ["connectivity"]),
+    ("unable to send texts or make calls since this morning", ["connectivity"]),
+    ("I can't send texts but calls are fine", ["feature_broken"]),
+    # "my network is down" is my connection, like "my broadband is down"; a network down is the
+    # provider's outage
+    ("my network seems to be down again", ["connectivity"]),
+    ("My phone network has been down since last week", ["connectivity"]),
+    ("is the network down in Leeds?", ["total_outage"]),
+])
+def test_texts_with_calls_and_my_network_down_are_connectivity(text, expected):
+    assert codes(text) == expected
