@@ -1189,3 +1189,14 @@ def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
 ])
 def test_texts_with_calls_and_my_network_down_are_connectivity(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "log in to work" is starting one's work from home, which the lost connection stops: no login
+    ("I'm trying to log in to work, but I have no internet", ["connectivity"]),
+    ("Outage, cannot login to work", ["total_outage"]),
+    ("can't log in to my account since this morning", ["login"]),
+    ("trying to log in to the app for work and it fails", ["login"]),
+])
+def test_logging_in_to_work_is_no_login_failure(text, expected):
+    assert codes(text) == expected
