@@ -566,7 +566,7 @@ def test_a_service_said_down_where_it_is_named(text, expected):
     ("@O2 is the signal down in Leeds?", ["connectivity"]),         # not a total outage
     ("Hey @Telstra you're down again in 2060", ["total_outage"]),
     ("my cable modem can not establish a connection", ["connectivity"]),
-    ("our phone lines are down, cash only", ["connectivity"]),
+    ("our phone lines are down, cash only", ["connectivity", "payment"]),
     ("internet wouldn't connect all morning", ["connectivity"]),
     ("@VodafoneUK are there problems with broadband at the moment??", ["connectivity"]),
     ("anyone else having issues with @O2 4G this evening", ["connectivity"]),
@@ -1199,4 +1199,14 @@ def test_texts_with_calls_and_my_network_down_are_connectivity(text, expected):
     ("trying to log in to the app for work and it fails", ["login"]),
 ])
 def test_logging_in_to_work_is_no_login_failure(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shop or venue taking cash only: its card payments are down ("phone lines down, cash only")
+    ("no internet at work today so it's cash only", ["connectivity", "payment"]),
+    ("our phone lines are down and we can only accept cash payments", ["connectivity", "payment"]),
+    ("card payments not going through at the till", ["payment"]),
+])
+def test_cash_only_is_card_payments_down(text, expected):
     assert codes(text) == expected
