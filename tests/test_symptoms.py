@@ -1210,3 +1210,12 @@ def test_logging_in_to_work_is_no_login_failure(text, expected):
 ])
 def test_cash_only_is_card_payments_down(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the support chat unavailable is customer service, not the service failing
+    ("service doesn't seem to be working and live chat is unavailable too", ["total_outage"]),
+    ("the website is unavailable again", ["total_outage"]),
+])
+def test_a_support_chat_unavailable_is_no_symptom(text, expected):
+    assert codes(text) == expected
