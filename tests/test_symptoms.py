@@ -412,7 +412,7 @@ def test_trie_scan_finds_what_each_code_finds():
 
 @pytest.mark.parametrize("text, expected", [
     ("it lags me out every time", ["slow", "connectivity"]),     # both codes at one place
-    ("the stream freezes every night", ["slow", "app_crash"]),
+    ("the stream freezes every night", ["slow"]),               # buffering, not a crash
     ("my broadband is down again", ["connectivity"]),            # total_outage yields to it
     ("ChatGPT no funciona en Madrid", ["total_outage"]),
     ("ChatGPT ne marche pas", ["total_outage"]),
@@ -1218,4 +1218,15 @@ def test_cash_only_is_card_payments_down(text, expected):
     ("the website is unavailable again", ["total_outage"]),
 ])
 def test_a_support_chat_unavailable_is_no_symptom(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stream, video or connection that freezes is buffering (slow); an app or a game that freezes crashes
+    ("the stream freezes every few minutes", ["slow"]),
+    ("video keeps freezing tonight", ["slow"]),
+    ("Internet Freezing", ["slow"]),
+    ("the game keeps freezing", ["app_crash"]),
+])
+def test_a_stream_that_freezes_is_slow(text, expected):
     assert codes(text) == expected
