@@ -1230,3 +1230,16 @@ def test_a_support_chat_unavailable_is_no_symptom(text, expected):
 ])
 def test_a_stream_that_freezes_is_slow(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # trouble getting into an account or app, a "LOGIN - ERROR" page: login
+    ("I'm having trouble getting into the app this morning", ["login"]),
+    ("problems logging into my account since the update", ["login"]),
+    ('I just get "LOGIN - ERROR" on the page', ["error_message", "login"]),
+    # a login only planned says nothing fails yet
+    ("gonna try to login after work and see", []),
+    ("tried to log in three times and it fails", ["login"]),
+])
+def test_getting_into_an_account_and_a_login_planned(text, expected):
+    assert codes(text) == expected
