@@ -1243,3 +1243,12 @@ def test_a_stream_that_freezes_is_slow(text, expected):
 ])
 def test_getting_into_an_account_and_a_login_planned(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no email address to write to is about support, not email failing
+    ("Live chat busy, no email address to contact you", []),
+    ("no emails since yesterday, is the server down?", ["feature_broken", "total_outage"]),
+])
+def test_no_email_address_is_no_email_failure(text, expected):
+    assert codes(text) == expected
