@@ -837,6 +837,28 @@ def test_a_power_got_back_is_still_an_all_clear():
 
 
 @pytest.mark.parametrize("text", [
+    "Had a power outage earlier which botched any work I wanted to get done",
+    "no stream on Sunday, I had a power outage that lasted the night",
+    "Looks like the outage lasted about 30 min",
+    "Already lost power for 20 hours, hoping it doesn't go out again",
+    "power was out for about 3 days in February",
+])
+def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("power went out earlier and is still out", ["power"]),
+    ("power outage earlier and we still have no power", ["power"]),
+    ("lost power for 2 days now", ["power"]),
+    ("a power outage that has lasted 19 hours", ["power"]),  # it goes on
+    ("Had a power outage earlier and now there's no internet connection", ["connectivity"]),
+])
+def test_an_outage_still_going_on_is_not_over(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     "@ThreeUK IS SUCH A TERRIBLE NETWORK TO WORK WITH.",
     "Poor service from Xfinity",
     "Comcast is a downright awful service provider.",
