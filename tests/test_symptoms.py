@@ -762,6 +762,12 @@ def test_no_outage_still_clears_an_outage_and_a_power_outage_the_power():
     "our internet was down, all fixed now",
     "Power went off then came back on",  # a blip already over
     "lmao so the power went back on at school",
+    "Finally got power again! :)",
+    "The Main Library has power again! Thanks for bearing with us",
+    "we reported an outage this morning but power is now back",
+    "lost power at our store, it just came back up for us",
+    "no internet since 7am. Internet finally back at 5pm",
+    "no internet all day. The internet outage is over now",
 ])
 def test_an_all_clear_of_what_failed_still_clears_it(text):
     assert codes(text) == []
@@ -829,6 +835,11 @@ def test_not_these_phrasings(text):
 def test_a_power_wanted_back_is_no_all_clear(text):
     assert "power" in codes(text)
     assert not negated(text)
+
+
+def test_an_outage_over_named_for_one_thing_leaves_the_other():
+    assert codes("city power outage is over and my internet is still down") == ["connectivity"]
+    assert not negated("when will we have power again")  # waited for
 
 
 def test_a_power_got_back_is_still_an_all_clear():
