@@ -762,6 +762,12 @@ def test_no_outage_still_clears_an_outage_and_a_power_outage_the_power():
     "our internet was down, all fixed now",
     "Power went off then came back on",  # a blip already over
     "lmao so the power went back on at school",
+    "Finally got power again! :)",
+    "The Main Library has power again! Thanks for bearing with us",
+    "we reported an outage this morning but power is now back",
+    "lost power at our store, it just came back up for us",
+    "no internet since 7am. Internet finally back at 5pm",
+    "no internet all day. The internet outage is over now",
 ])
 def test_an_all_clear_of_what_failed_still_clears_it(text):
     assert codes(text) == []
@@ -831,9 +837,36 @@ def test_a_power_wanted_back_is_no_all_clear(text):
     assert not negated(text)
 
 
+def test_an_outage_over_named_for_one_thing_leaves_the_other():
+    assert codes("city power outage is over and my internet is still down") == ["connectivity"]
+    assert not negated("when will we have power again")  # waited for
+
+
 def test_a_power_got_back_is_still_an_all_clear():
     assert codes("power outage since 6am. finally got power back") == []
     assert negated("power outage all night. we got power back this morning")
+
+
+@pytest.mark.parametrize("text", [
+    "Had a power outage earlier which botched any work I wanted to get done",
+    "no stream on Sunday, I had a power outage that lasted the night",
+    "Looks like the outage lasted about 30 min",
+    "Already lost power for 20 hours, hoping it doesn't go out again",
+    "power was out for about 3 days in February",
+])
+def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("power went out earlier and is still out", ["power"]),
+    ("power outage earlier and we still have no power", ["power"]),
+    ("lost power for 2 days now", ["power"]),
+    ("a power outage that has lasted 19 hours", ["power"]),  # it goes on
+    ("Had a power outage earlier and now there's no internet connection", ["connectivity"]),
+])
+def test_an_outage_still_going_on_is_not_over(text, expected):
+    assert codes(text) == expected
 
 
 @pytest.mark.parametrize("text", [

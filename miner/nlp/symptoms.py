@@ -12,7 +12,8 @@ way as `yields` says: "my broadband is down" is connectivity and not also a tota
 `firm_patterns` never give way ("no TV, phone or internet": the provider is down as a whole).
 
 Negation and hedging: a symptom said before "works for me", "back up now", "ya funciona"... is
-dropped, as is one right after "not"/"no longer" or inside an "if ..." clause. A question ("is
+dropped, as is one right after "not"/"no longer" or inside an "if ..." clause, or one that the
+words right after it say is over ("a power outage earlier", "power was out for 3 hours"). A question ("is
 it down?") still counts: per the labelling guideline it implies a problem. `weak_patterns`
 ("there is an outage", "not working") give their code only when nothing more specific is found:
 "no internet, there's an outage" is connectivity. A bare "outage" told to a power company
@@ -58,6 +59,7 @@ class Patterns:
     hedge: re.Pattern[str]
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
+    over_after: re.Pattern[str]  # read right after a match: "outage earlier", "was out for 3 hours"
     quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
     rest_works: re.Pattern[str]  # "regular chat is ok": what fails is one feature
     http: re.Pattern[str]
@@ -332,6 +334,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         hedge=re.compile(s["hedge"]),
         hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
+        over_after=re.compile(s["over_after"]),
         quoted_message=re.compile(s["quoted_message"]),
         rest_works=re.compile(s["rest_works"]),
         http=re.compile(_http_regex(s["http"])),
@@ -470,6 +473,10 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
         if (p.hedge_cue is None or p.hedge_cue.search(t, window, start)) and p.hedge.search(t, window, start):
             continue
         for name, end in ms:
+            # the words right after it say it is over: "a power outage earlier", "an outage that
+            # lasted the night", "power was out for 3 hours" (not "... earlier and still no power")
+            if p.over_after.match(t, end):
+                continue
             # "you're not responding", "support is so slow": customer support, not the service
             if any(before.search(t, max(0, start - 30), start) and what.search(t[start:end])
                    for before, what in p.not_said_of.get(name, ())):
