@@ -1323,3 +1323,19 @@ def test_getting_into_an_account_and_a_login_planned(text, expected):
 ])
 def test_no_email_address_is_no_email_failure(text, expected):
     assert codes(text) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cancelling, upgrading, changing a deal or moving a number are contract actions, not a feature failing
+    ("I can't cancel my contract without paying fees", []),
+    ("why can't I upgrade till the 8th?", []),
+    ("they told me I can't transfer my number", []),
+    ("can't change my billing date", []),
+    # a money transfer or a download that fails still counts
+    ("can't transfer money to my savings", ["payment"]),
+    ("can't download the app update", ["feature_broken"]),
+    ("the app won't let me pay my bill", ["payment"]),
+])
+def test_contract_and_account_actions_are_no_feature_failure(text, expected):
+    assert codes(text) == expected
