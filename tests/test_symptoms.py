@@ -1325,7 +1325,6 @@ def test_no_email_address_is_no_email_failure(text, expected):
     assert codes(text) == expected
 
 
-
 @pytest.mark.parametrize("text, expected", [
     # cancelling, upgrading, changing a deal or moving a number are contract actions, not a feature failing
     ("I can't cancel my contract without paying fees", []),
@@ -1338,4 +1337,31 @@ def test_no_email_address_is_no_email_failure(text, expected):
     ("the app won't let me pay my bill", ["payment"]),
 ])
 def test_contract_and_account_actions_are_no_feature_failure(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # missed (scam) calls, no notice of planned work, "bugs me", staff not ringing back: no failure
+    ("30 missed calls from Switzerland in two days", []),
+    ("the power went out with no notification", ["power"]),
+    ("this bugs me every time", []),
+    ("why not ring me like promised", []),
+    ("they keep trying to buy time", []),
+    # the failures these words also say
+    ("I am missing calls, the phone just dies", ["feature_broken"]),
+    ("my phone doesn't ring at all", ["feature_broken"]),
+    ("no notifications on the app since the update", ["feature_broken"]),
+    ("there's a bug in the calendar app", ["feature_broken"]),
+])
+def test_nuisance_calls_notice_and_idioms_are_no_feature_failure(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # logging out suggested or tried as a fix is no login failure; being logged out is
+    ("Does logging out, fully closing the app, and restarting your device help?", []),
+    ("Could you try logging out and back in?", []),
+    ("The app keeps on logging out without me doing it", ["login"]),
+])
+def test_logging_out_as_a_fix_is_no_login_failure(text, expected):
     assert codes(text) == expected
