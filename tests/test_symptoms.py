@@ -1356,3 +1356,45 @@ def test_getting_into_an_account_and_a_login_planned(text, expected):
 ])
 def test_no_email_address_is_no_email_failure(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cancelling, upgrading, changing a deal or moving a number are contract actions, not a feature failing
+    ("I can't cancel my contract without paying fees", []),
+    ("why can't I upgrade till the 8th?", []),
+    ("they told me I can't transfer my number", []),
+    ("can't change my billing date", []),
+    # a money transfer or a download that fails still counts
+    ("can't transfer money to my savings", ["payment"]),
+    ("can't download the app update", ["feature_broken"]),
+    ("the app won't let me pay my bill", ["payment"]),
+])
+def test_contract_and_account_actions_are_no_feature_failure(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # missed (scam) calls, no notice of planned work, "bugs me", staff not ringing back: no failure
+    ("30 missed calls from Switzerland in two days", []),
+    ("the power went out with no notification", ["power"]),
+    ("this bugs me every time", []),
+    ("why not ring me like promised", []),
+    ("they keep trying to buy time", []),
+    # the failures these words also say
+    ("I am missing calls, the phone just dies", ["feature_broken"]),
+    ("my phone doesn't ring at all", ["feature_broken"]),
+    ("no notifications on the app since the update", ["feature_broken"]),
+    ("there's a bug in the calendar app", ["feature_broken"]),
+])
+def test_nuisance_calls_notice_and_idioms_are_no_feature_failure(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # logging out suggested or tried as a fix is no login failure; being logged out is
+    ("Does logging out, fully closing the app, and restarting your device help?", []),
+    ("Could you try logging out and back in?", []),
+    ("The app keeps on logging out without me doing it", ["login"]),
+])
+def test_logging_out_as_a_fix_is_no_login_failure(text, expected):
+    assert codes(text) == expected
