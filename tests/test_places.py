@@ -1002,6 +1002,18 @@ def test_named_valleys_are_areas(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an island or peninsula is an area of its own, even when named after a big city
+    ("Houseboats on Vancouver Island #Canada", [("Vancouver Island", "CA"), ("Canada", "CA")]),
+    ("Power outage on San Juan Island. Crews at work", [("San Juan Island", "US")]),
+    ("Violin practice in the dark on Whidbey Island after the storm", [("Whidbey Island", "US")]),
+    # but the city itself stays
+    ("no internet in Vancouver since noon", [("Vancouver", "CA")]),
+])
+def test_named_islands_are_areas(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a link glued to the last word of a scraped post
     ("I'm at Taco Bell in Ellensburg, WAhttps://www.swarmapp.com/c/4CeA4vDZ2Ek", [("Ellensburg", "US"), ("Washington", "US")]),
     ("no voice on my mobile #telstra #outage #toowoombahttps://twitter.com/BizgroM/status/826983733156655104", [("Toowoomba", "AU")]),

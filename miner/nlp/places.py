@@ -1071,6 +1071,7 @@ def _tallied(text: str, at: int) -> bool:
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
                             "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
+_LAND_FEATURES = frozenset({"island", "peninsula"})
 _GENERIC_AFTER = frozenset({"city", "town", "village", "estate", "area", "district", "county", "industrial",
                             "nagar", "colony", "road", "sector", "market", "station", "north", "south", "east",
                             "west", "central", "municipality", "province", "state", "region"})
@@ -1172,8 +1173,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if end - i == 1 and first.norm in ("us", "u.s") and first.raw.isupper() and _US_ROUTE.match(text, last.end):
             return True  # a U.S. highway: "on US 395", "US 2 WB at Sultan Basin Rd"
         if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
-                and (entry.rule != FREE or entry.cands[0].pop < 100_000):
+                and (entry.rule != FREE or entry.cands[0].pop < 100_000 or nxt.norm in _LAND_FEATURES):
             return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
+            # an island or peninsula is an area of its own even when named after a city: "Vancouver Island"
         k, prev_tok = end, last  # up to four more words: Dallas Beer Kitchen, Colchester East Hants Health Centre
         while k < len(toks) and k - end < 4 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
