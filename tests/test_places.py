@@ -1046,3 +1046,12 @@ def test_a_state_code_that_is_no_name_alone_lets_a_small_town_be_looked_for():
     # "OR" is no place alone ("in OR" is a word), so only this code opens the post to the scan
     assert names("power out in Sisters, OR") == [("Sisters", "US"), ("Oregon", "US")]
     assert _nothing_to_find("power out in Sisters, or", gazetteer().openings)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a GeoNames population that is a data error is corrected: Meads, KY is a town, not a city of 288,649
+    ("@ThreeUK is this normal for Bristol (by temple meads Station)?", [("Bristol", "GB")]),
+    ("power out in Meads, KY", [("Meads", "US"), ("Kentucky", "US")]),
+])
+def test_a_population_that_is_a_data_error(text, expected):
+    assert names(text) == expected

@@ -286,6 +286,15 @@ def _build() -> Gazetteer:
         admin1_names[f"US.{code}"] = st["name"]
     countries = _load_json(geo / "countries.json")
     cities = list(_load_json(geo / "cities15000.json").values())
+    # a population that is a data error, corrected; a place then under 15,000 is a town (below)
+    fixes: dict[str, int] = extra.get("population_errors", {})
+    kept, small = [], []  # small: "Meads|US|KY", 288,649 in GeoNames, has about 5,000 people
+    for c in cities:
+        pop = fixes.get(f"{c['name']}|{c['countrycode']}|{c['admin1code']}")
+        if pop is not None:
+            c["population"] = pop
+        (small if pop is not None and pop < 15_000 else kept).append(c)
+    cities = kept
 
     found: dict[str, list[Cand]] = {}
 
@@ -336,7 +345,8 @@ def _build() -> Gazetteer:
     # with a qualifier if the name is also a word ("Ocean City, MD"); else extra readings
     big = set(found)
     towns: dict[str, int] = {}
-    for row in extra.get("towns", ()):
+    for row in extra.get("towns", []) + [f"{c['name']}|{c['countrycode']}|{c['admin1code']}|{c['latitude']}|"
+                                         f"{c['longitude']}|{c['population']}" for c in small]:
         name, cc, code, lat, lon, pop, *flag = row.split("|")
         key = _key(name)
         if key not in big:
