@@ -1055,3 +1055,15 @@ def test_a_state_code_that_is_no_name_alone_lets_a_small_town_be_looked_for():
 ])
 def test_a_population_that_is_a_data_error(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Canadian operators' handles and Thornhill, Ontario: not the small British towns or US namesakes
+    ("@TekSavvyCSR outage from yesterday in the Thornhill area. Still down", [("Thornhill", "CA")]),
+    ("Power outage #Thornhill #Markham 3000 affected", [("Thornhill", "CA"), ("Markham", "CA")]),
+    ("@cogecohelps is there a outage in Frankford? I have no internet", [("Frankford", "CA")]),
+    # but a British operator keeps the British town
+    ("@ThreeUK no signal in Thornhill all day", [("Thornhill", "GB")]),
+])
+def test_thornhill_and_canadian_operators(text, expected):
+    assert names(text) == expected
