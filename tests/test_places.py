@@ -1067,3 +1067,15 @@ def test_a_population_that_is_a_data_error(text, expected):
 ])
 def test_thornhill_and_canadian_operators(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name that is also a town, before a surname: a person
+    ("Tickets are available thru Austin James, Krissa and others", []),
+    ("work from the inside out, starting with himself. - Blaine Lee", []),
+    # but the town with its state, or alone, stays
+    ("power out in Austin Texas", [("Austin", "US"), ("Texas", "US")]),
+    ("no power in Blaine since noon", [("Blaine", "US")]),
+])
+def test_a_first_name_that_is_a_town_before_a_surname(text, expected):
+    assert names(text) == expected
