@@ -1079,3 +1079,15 @@ def test_thornhill_and_canadian_operators(text, expected):
 ])
 def test_a_first_name_that_is_a_town_before_a_surname(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two teams joined by a dash before a sports word, and a team before "match"
+    ("watching the Tampa-Pittsburgh match tonight", []),
+    ("Dallas-Chicago game is on", []),
+    ("the Boston match was cancelled", []),
+    # but a route or a pair of towns stays
+    ("no trains Tampa-Orlando today", [("Tampa", "US"), ("Orlando", "US")]),
+])
+def test_two_teams_joined_by_a_dash(text, expected):
+    assert names(text) == expected

@@ -1175,6 +1175,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if nxt.norm in ("and", "&") and end + 2 < len(toks) and toks[end + 2].norm in gaz.sport_words \
                 and toks[end + 1].kind == "word" and _possessive_gap(text, toks[end + 1], toks[end + 2]):
             return True  # "alabama and georgia's punters"
+        if text[last.end:nxt.start] in ("-", "–") and end + 1 < len(toks) and toks[end + 1].norm in gaz.sport_words \
+                and _possessive_gap(text, nxt, toks[end + 1]):
+            return True  # "Tampa-Pittsburgh match": the first of two teams
         if nxt.raw == "State" and _glued(text, last, nxt) and end + 1 < len(toks) \
                 and toks[end + 1].norm in gaz.sport_words and _possessive_gap(text, nxt, toks[end + 1]):
             return True  # "Colorado State football player", "Ohio State fans": a university's team
