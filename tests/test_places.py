@@ -1002,6 +1002,18 @@ def test_named_valleys_are_areas(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an island or peninsula is an area of its own, even when named after a big city
+    ("Houseboats on Vancouver Island #Canada", [("Vancouver Island", "CA"), ("Canada", "CA")]),
+    ("Power outage on San Juan Island. Crews at work", [("San Juan Island", "US")]),
+    ("Violin practice in the dark on Whidbey Island after the storm", [("Whidbey Island", "US")]),
+    # but the city itself stays
+    ("no internet in Vancouver since noon", [("Vancouver", "CA")]),
+])
+def test_named_islands_are_areas(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a link glued to the last word of a scraped post
     ("I'm at Taco Bell in Ellensburg, WAhttps://www.swarmapp.com/c/4CeA4vDZ2Ek", [("Ellensburg", "US"), ("Washington", "US")]),
     ("no voice on my mobile #telstra #outage #toowoombahttps://twitter.com/BizgroM/status/826983733156655104", [("Toowoomba", "AU")]),
@@ -1034,3 +1046,48 @@ def test_a_state_code_that_is_no_name_alone_lets_a_small_town_be_looked_for():
     # "OR" is no place alone ("in OR" is a word), so only this code opens the post to the scan
     assert names("power out in Sisters, OR") == [("Sisters", "US"), ("Oregon", "US")]
     assert _nothing_to_find("power out in Sisters, or", gazetteer().openings)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a GeoNames population that is a data error is corrected: Meads, KY is a town, not a city of 288,649
+    ("@ThreeUK is this normal for Bristol (by temple meads Station)?", [("Bristol", "GB")]),
+    ("power out in Meads, KY", [("Meads", "US"), ("Kentucky", "US")]),
+])
+def test_a_population_that_is_a_data_error(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Canadian operators' handles and Thornhill, Ontario: not the small British towns or US namesakes
+    ("@TekSavvyCSR outage from yesterday in the Thornhill area. Still down", [("Thornhill", "CA")]),
+    ("Power outage #Thornhill #Markham 3000 affected", [("Thornhill", "CA"), ("Markham", "CA")]),
+    ("@cogecohelps is there a outage in Frankford? I have no internet", [("Frankford", "CA")]),
+    # but a British operator keeps the British town
+    ("@ThreeUK no signal in Thornhill all day", [("Thornhill", "GB")]),
+])
+def test_thornhill_and_canadian_operators(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name that is also a town, before a surname: a person
+    ("Tickets are available thru Austin James, Krissa and others", []),
+    ("work from the inside out, starting with himself. - Blaine Lee", []),
+    # but the town with its state, or alone, stays
+    ("power out in Austin Texas", [("Austin", "US"), ("Texas", "US")]),
+    ("no power in Blaine since noon", [("Blaine", "US")]),
+])
+def test_a_first_name_that_is_a_town_before_a_surname(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two teams joined by a dash before a sports word, and a team before "match"
+    ("watching the Tampa-Pittsburgh match tonight", []),
+    ("Dallas-Chicago game is on", []),
+    ("the Boston match was cancelled", []),
+    # but a route or a pair of towns stays
+    ("no trains Tampa-Orlando today", [("Tampa", "US"), ("Orlando", "US")]),
+])
+def test_two_teams_joined_by_a_dash(text, expected):
+    assert names(text) == expected

@@ -286,6 +286,15 @@ def _build() -> Gazetteer:
         admin1_names[f"US.{code}"] = st["name"]
     countries = _load_json(geo / "countries.json")
     cities = list(_load_json(geo / "cities15000.json").values())
+    # a population that is a data error, corrected; a place then under 15,000 is a town (below)
+    fixes: dict[str, int] = extra.get("population_errors", {})
+    kept, small = [], []  # small: "Meads|US|KY", 288,649 in GeoNames, has about 5,000 people
+    for c in cities:
+        pop = fixes.get(f"{c['name']}|{c['countrycode']}|{c['admin1code']}")
+        if pop is not None:
+            c["population"] = pop
+        (small if pop is not None and pop < 15_000 else kept).append(c)
+    cities = kept
 
     found: dict[str, list[Cand]] = {}
 
@@ -336,7 +345,8 @@ def _build() -> Gazetteer:
     # with a qualifier if the name is also a word ("Ocean City, MD"); else extra readings
     big = set(found)
     towns: dict[str, int] = {}
-    for row in extra.get("towns", ()):
+    for row in extra.get("towns", []) + [f"{c['name']}|{c['countrycode']}|{c['admin1code']}|{c['latitude']}|"
+                                         f"{c['longitude']}|{c['population']}" for c in small]:
         name, cc, code, lat, lon, pop, *flag = row.split("|")
         key = _key(name)
         if key not in big:
@@ -1071,6 +1081,7 @@ def _tallied(text: str, at: int) -> bool:
 
 _NAME_FEATURES = frozenset({"lake", "lakes", "river", "creek", "brook", "island", "peninsula", "falls", "mountain",
                             "mountains", "valley", "beach", "bay", "harbour", "harbor", "canyon", "reservoir"})
+_LAND_FEATURES = frozenset({"island", "peninsula"})
 _GENERIC_AFTER = frozenset({"city", "town", "village", "estate", "area", "district", "county", "industrial",
                             "nagar", "colony", "road", "sector", "market", "station", "north", "south", "east",
                             "west", "central", "municipality", "province", "state", "region"})
@@ -1164,6 +1175,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if nxt.norm in ("and", "&") and end + 2 < len(toks) and toks[end + 2].norm in gaz.sport_words \
                 and toks[end + 1].kind == "word" and _possessive_gap(text, toks[end + 1], toks[end + 2]):
             return True  # "alabama and georgia's punters"
+        if text[last.end:nxt.start] in ("-", "–") and end + 1 < len(toks) and toks[end + 1].norm in gaz.sport_words \
+                and _possessive_gap(text, nxt, toks[end + 1]):
+            return True  # "Tampa-Pittsburgh match": the first of two teams
         if nxt.raw == "State" and _glued(text, last, nxt) and end + 1 < len(toks) \
                 and toks[end + 1].norm in gaz.sport_words and _possessive_gap(text, nxt, toks[end + 1]):
             return True  # "Colorado State football player", "Ohio State fans": a university's team
@@ -1172,8 +1186,9 @@ def _part_of_a_name(text: str, toks: list[_Tok], i: int, end: int, entry: Entry,
         if end - i == 1 and first.norm in ("us", "u.s") and first.raw.isupper() and _US_ROUTE.match(text, last.end):
             return True  # a U.S. highway: "on US 395", "US 2 WB at Sultan Basin Rd"
         if nxt.norm in _NAME_FEATURES and nxt.raw[0].isupper() and _glued(text, last, nxt) \
-                and (entry.rule != FREE or entry.cands[0].pop < 100_000):
+                and (entry.rule != FREE or entry.cands[0].pop < 100_000 or nxt.norm in _LAND_FEATURES):
             return True  # "Eagle Lake", "Carey Lake", "Brazos River": a lake or river named after no town
+            # an island or peninsula is an area of its own even when named after a city: "Vancouver Island"
         k, prev_tok = end, last  # up to four more words: Dallas Beer Kitchen, Colchester East Hants Health Centre
         while k < len(toks) and k - end < 4 and toks[k].kind == "word" and _glued(text, prev_tok, toks[k]):
             word = toks[k]
