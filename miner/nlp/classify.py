@@ -37,7 +37,18 @@ NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what
                   r"post-?mortem|(?:this )?just in ?[:|]|"
                   # a newsroom's tag: "No school today at Westwood Middle School due to power outage #wajrnews",
                   # "... #schoolclosings" (not a bare #news, which people add to their own reports)
-                  r"(?<=#)(?:\w+news|(?:school ?)?closings?)|"
+                  r"(?<=#)(?:\w+news|(?:school ?)?closings?|school ?delays?|"
+                  # a network's or station's tag: "... closed due to power outage. #cbcmb", "#abc17", "#liveonkomo"
+                  r"cbc\w*|(?:abc|nbc|cbs|fox)\d+|liveon\w+)|"
+                  # a newsroom's voice: "Sanford school officials say ...", "Wilbur School District says they are
+                  # experiencing a power outage", "... STORY: http://www.wfaa.com/...", "LISTEN | ..."
+                  r"(?<!my )(?<!our )(?<!my school )(?<!our school )"  # but "our school district says there's no outage"
+                  r"(?:officials?|spokes(?:man|woman|person)|police|authorities|district|province) "
+                  r"(?:say|says|said|confirm(?:s|ed)?|announced)|"
+                  r"(?<!learn )(?<!find out )\b(?:more(?: here)?|story|read more) ?:(?= ?https?://)|"
+                  r"^(?:video|watch|listen|photos?) ?[:|]|"
+                  # a newsroom's feed posting its stories: "Power outage, no school in Prue, OK http://dlvr.it/P36SK1"
+                  r"dlvr\.it|trib\.al|twitterfeed|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
