@@ -157,6 +157,13 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("Crash leads to power outage in northeast Salem http://rssfeeds.statesmanjournal.com/~/591111844/0/salem/", True),
     ("Power Outage http://bit.ly/2Mk6EyW", True),
     ("No School for East on 9/8 due to Power Outage:  http://bit.ly/1rqTXz8 #news4", True),
+    # a news story's link, however long the post
+    ("A power outage forces El Paso Community College to close the Valle Verde campus. Extra officers are "
+     "patrolling the school. http://www.kvia.com/news/el-paso/power-outage-forces-closure-of-epcc-campus/709880786", True),
+    ("Nearly 4,400 students in Graves County had no school today after a power outage. "
+     "http://www.wpsdlocal6.com/story/32943701/no-school pic.twitter.com/vuPj7CnAtZ", True),
+    ("Power outage at work so I got off 2 hours early. http://www.seattletimes.com/seattle-news/no-injuries/", False),
+    ("Yes I'm affected. BBC News - No end in sight for O2 data outage https://www.bbc.co.uk/news/business-46464730", False),
     ("Power is out here in Granite Falls. (@ Kubu in Granite Falls, WA) https://www.swarmapp.com/c/92R7NO", False),
     ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", False),  # the author's photo
     ("no power since 6am, when will it be back? http://bit.ly/x", False),  # someone asks
