@@ -140,10 +140,30 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("No school today at Walled Lake Western HS due to a power outage.  #schoolclosings", True),
     ("#CLOSINGS: Sheldon Pines School: Closed Due to power outage.", True),
     ("Huge power outage in columbus, sitting at work with no power #ohio #aep #news", False),  # a bare #news
+    ("#SCHOOLDELAY Ravena Coeymans Selkirk School District on a 2-hour delay because of a power outage.", True),
+    ("Red River Valley Sch div closed b/c of poor driving & power outage. No school in Fort La Bosse  #cbcmb", True),
+    ("No summer enrichment at Fairview Elementary School in Columbia due to power outage. #abc17", True),
+    ("Mary M Knight School is CLOSING due to a power outage. No preschool. #wawx #liveonkomo", True),
+    ("Just lost power here for a few minutes. #Houston #txwx", False),  # a weather tag: people add it too
+    # a newsroom's voice, or its feed
+    ("Sanford school officials say due to a partial power outage and no heat, students will be dismissed early", True),
+    ("Wilbur School District says they are experiencing a power outage, but school will start on time.", True),
+    ("No school Monday at Moore Elementary due to power outage  STORY: http://www.wfaa.com/story/news/x", True),
+    ("LISTEN | Supporters at the ground can't buy food with cash if another power outage knocks out the system", True),
+    ("Power outage, no school in Prue, OK http://dlvr.it/P36SK1 pic.twitter.com/uCnvPOwjYk", True),
+    ("Learn more: http://bit.ly/x about our outage alerts, or the power outage map I'm checking", False),
+    ("my school district says no outage but our power is off at home", False),
     # a short post with nobody in it, shared with its link
     ("Crash leads to power outage in northeast Salem http://rssfeeds.statesmanjournal.com/~/591111844/0/salem/", True),
     ("Power Outage http://bit.ly/2Mk6EyW", True),
     ("No School for East on 9/8 due to Power Outage:  http://bit.ly/1rqTXz8 #news4", True),
+    # a news story's link, however long the post
+    ("A power outage forces El Paso Community College to close the Valle Verde campus. Extra officers are "
+     "patrolling the school. http://www.kvia.com/news/el-paso/power-outage-forces-closure-of-epcc-campus/709880786", True),
+    ("Nearly 4,400 students in Graves County had no school today after a power outage. "
+     "http://www.wpsdlocal6.com/story/32943701/no-school pic.twitter.com/vuPj7CnAtZ", True),
+    ("Power outage at work so I got off 2 hours early. http://www.seattletimes.com/seattle-news/no-injuries/", False),
+    ("Yes I'm affected. BBC News - No end in sight for O2 data outage https://www.bbc.co.uk/news/business-46464730", False),
     ("Power is out here in Granite Falls. (@ Kubu in Granite Falls, WA) https://www.swarmapp.com/c/92R7NO", False),
     ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", False),  # the author's photo
     ("no power since 6am, when will it be back? http://bit.ly/x", False),  # someone asks

@@ -37,7 +37,18 @@ NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what
                   r"post-?mortem|(?:this )?just in ?[:|]|"
                   # a newsroom's tag: "No school today at Westwood Middle School due to power outage #wajrnews",
                   # "... #schoolclosings" (not a bare #news, which people add to their own reports)
-                  r"(?<=#)(?:\w+news|(?:school ?)?closings?)|"
+                  r"(?<=#)(?:\w+news|(?:school ?)?closings?|school ?delays?|"
+                  # a network's or station's tag: "... closed due to power outage. #cbcmb", "#abc17", "#liveonkomo"
+                  r"cbc\w*|(?:abc|nbc|cbs|fox)\d+|liveon\w+)|"
+                  # a newsroom's voice: "Sanford school officials say ...", "Wilbur School District says they are
+                  # experiencing a power outage", "... STORY: http://www.wfaa.com/...", "LISTEN | ..."
+                  r"(?<!my )(?<!our )(?<!my school )(?<!our school )"  # but "our school district says there's no outage"
+                  r"(?:officials?|spokes(?:man|woman|person)|police|authorities|district|province) "
+                  r"(?:say|says|said|confirm(?:s|ed)?|announced)|"
+                  r"(?<!learn )(?<!find out )\b(?:more(?: here)?|story|read more) ?:(?= ?https?://)|"
+                  r"^(?:video|watch|listen|photos?) ?[:|]|"
+                  # a newsroom's feed posting its stories: "Power outage, no school in Prue, OK http://dlvr.it/P36SK1"
+                  r"dlvr\.it|trib\.al|twitterfeed|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
@@ -54,6 +65,9 @@ OWN_MEDIA = re.compile(r"instagram\.com|twitter\.com|twitpic|\bt\.co/|fb\.me|you
                        r"downdetector|statusgator|isitdown|downforeveryone|outage\.report|//status\.|"
                        r"status\.(?:com|io)\b|"
                        r"\w+status\.com")
+# a news story's address: "San Antonio airport says it is experiencing unexplained power outage
+# https://m.mysanantonio.com/news/weather/article/...", ".../story/32943701/no-school-for-..."
+ARTICLE = re.compile(r"https?://\S*(?:/news/|/story/|/stories/|-news/|/articles?/)")
 PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us|you|your|u|ur|y'all|"
                       r"anyone|anybody|everyone|somebody|someone|lol|lmao|omg|wtf|ugh|smh|yay|no joke)\b|[?!]|"
                       r"[:;]-?[()pdo](?!\w)|#nopower")
@@ -174,11 +188,14 @@ def cues(text: str) -> Cues:
 
 
 def headline(low: str) -> bool:
-    """Whether a lowercased post with a link reads as a headline shared with it (see OWN_MEDIA)."""
-    if OWN_MEDIA.search(low):
-        return False
+    """Whether a lowercased post with a link reads as a headline shared with it (see OWN_MEDIA):
+    short, or of any length when the link is a news story's."""
     rest = TRAILING_TAGS.sub("", URL.sub(" ", low))
-    return len(rest.split()) <= HEADLINE_WORDS and PERSONAL.search(rest) is None
+    if PERSONAL.search(rest):
+        return False
+    if ARTICLE.search(low):
+        return True
+    return not OWN_MEDIA.search(low) and len(rest.split()) <= HEADLINE_WORDS
 
 
 def rule_score(text: str, codes: Sequence[str]) -> float:
