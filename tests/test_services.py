@@ -95,6 +95,18 @@ def test_hashtags(text, expected):
     assert find_services(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("No school today due to an electrical outage", ["power"]),
+    ("the storm knocked out our power", ["power"]),
+    ("Finally got power again!", ["power"]),
+    ("Luckily I still have power", ["power"]),
+    ("I just power off and on now", []),                   # a device switched off, not the supply
+    ("Endgame = power off phone", []),
+])
+def test_power_said_without_outage_words(text, expected):
+    assert find_services(text) == expected
+
+
 def test_domains_count_but_links_do_not():
     assert find_services("chatgpt.com won't load") == ["chatgpt"]
     assert find_services("status.openai.com says all good") == ["chatgpt"]
