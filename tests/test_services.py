@@ -71,6 +71,9 @@ def test_aliases(text, expected):
     ("@SpotifyCares songs won't play", ["spotify"]),
     ("@someone_random hello", []),
     ("@115911 why no service", []),
+    ("@PSETalk no power in Seabeck", ["pse", "power"]),    # utilities' reply handles
+    ("@NammaBESCOM no power since 7.30 am", ["bescom", "power"]),
+    ("@NJTRANSIT stuck on the train, they lost power", ["nj_transit", "power"]),
 ])
 def test_handles(text, expected):
     assert find_services(text) == expected
@@ -86,8 +89,21 @@ def test_handles(text, expected):
     ("#netflix tonight", ["netflix"]),
     ("#three #orange", []),                                 # bare ambiguous words stay out
     ("#poweroutage in Leeds", ["power"]),
+    ("#mboutage Winnipeg outage affecting 1300 customers", ["manitoba_hydro"]),  # the utility's outage tag
 ])
 def test_hashtags(text, expected):
+    assert find_services(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No school today due to an electrical outage", ["power"]),
+    ("the storm knocked out our power", ["power"]),
+    ("Finally got power again!", ["power"]),
+    ("Luckily I still have power", ["power"]),
+    ("I just power off and on now", []),                   # a device switched off, not the supply
+    ("Endgame = power off phone", []),
+])
+def test_power_said_without_outage_words(text, expected):
     assert find_services(text) == expected
 
 
