@@ -1183,6 +1183,15 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("do we need a constant internet connection?", []),
     # said not to be wanted: it may be happening
     ("I don't want another power outage, no power since 3", ["power"]),
+    # hoped, prayed or asked for: "there's a ...", "let there be", "can't we have a"
+    ("I hope there's a major power outage at the school so there's no classes", []),
+    ("Really hoping we wake up to a power outage and no school", []),
+    ("plz let there be another power outage @ work today", []),
+    ("why can't we have a giant power outage and BAM! No school?", []),
+    ("Fingers crossed that power outage then no school", []),
+    # the hoped-for thing is not the failure, which is said after a comma
+    ("I hope there's a fix soon, the power is out", ["power"]),
+    ("my friend said I wish there's a power outage & now look, power outage & no school", ["power"]),
 ])
 def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
     assert codes(text) == expected
