@@ -1198,6 +1198,21 @@ def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a wish said after the failure phrase
+    ("So, a power outage and no school tomorrow would be amazing", []),
+    ("Maybe an accidental power outage should happen", []),
+    ("positive side maybe no school. . Power outage hopefully lmao", []),
+    # the outage had, hoped to end; what works wished for
+    ("power outage, hopefully back soon", ["power"]),
+    ("Power outage at school hopefully this means no class!!", ["power"]),
+    ("Having internet that doesn't drop every 5 min would be great", ["connectivity"]),
+    ("no power for 18 hours, a status update would be great", ["power"]),
+])
+def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "last time we had a ..." tells a past story
     ("last time we had a power outage at school they just sent us home", []),
     ("The last time I was in a power outage was when there was a massive one downtown", []),
