@@ -272,6 +272,11 @@ def test_hedges_and_local_negation():
     "Really need to stop snapchatting when I blackout",  # blacking out, drunk, a game mode
     "Was blackout drunk at the festival",
     "My grandma won blackout bingo Sunday night",
+    "If you're in the burg, you know me and the boys are going out. Blackout mondays are back!",
+    "gym shark blackout sale today is gonna take all my money",
+    "EXCITED FOR THE BLACKOUT TOMORROW  lets get that W  #cougs",  # a theme night, a raid
+    "so operation blackout is commencing NOW",
+    "you mean 1 beer then blackout? Haha",
     "are we under a media blackout regarding Iraq?",
     "I once bricked an €850,- pc because of a power outage during the update",  # a story of the past
     "i remember the power going out and the klima goal",
@@ -302,6 +307,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("All I wanted to know is if there is an outage/ETA to fix", ["total_outage"]),
     ("@TWC_Help Can you see if there is an outage at my work?", ["total_outage"]),
     ("we're having a blackout in Mavoko", ["power"]),
+    ("Another blackout tonight, the third this week", ["power"]),
     ("I can't remember the last time the power was out this long", ["power"]),  # no story
     ("by that time the power was out", ["power"]),
     ("Remember the outage last week? Now my power is out again", ["power"]),
@@ -517,6 +523,11 @@ def test_more_patterns(text, expected):
     ("video: fiery crash near downtown causes power outage", "app_crash"),  # a road crash
     ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
     ("this freezer can keep food frozen for over 2 days", "app_crash"),
+    ("Hannah just gets freezes to take a picture of them", "app_crash"),  # drinks, cold, ice
+    ("No power since 12 yesterday, it is freezing inside with kids", "app_crash"),
+    ("Freeze bowls of water before the storm", "app_crash"),
+    ("people who wait outside are gonna freeze", "app_crash"),
+    ("Power outage and frozen roads with no food", "app_crash"),
     ("Refuse to refund a rental fee charged in error", "error_message"),  # a mistake
     ("can't deal with the grammatical error", "error_message"),
     ("@le_debut Whoops", "error_message"),
@@ -1355,6 +1366,7 @@ def test_a_support_chat_unavailable_is_no_symptom(text, expected):
     ("video keeps freezing tonight", ["slow"]),
     ("Internet Freezing", ["slow"]),
     ("the game keeps freezing", ["app_crash"]),
+    ("my xbox keeps freezing over and over", ["app_crash"]),
 ])
 def test_a_stream_that_freezes_is_slow(text, expected):
     assert codes(text) == expected
