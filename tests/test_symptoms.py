@@ -524,6 +524,9 @@ def test_more_patterns(text, expected):
     ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
     ("this freezer can keep food frozen for over 2 days", "app_crash"),
     ("Hannah just gets freezes to take a picture of them", "app_crash"),  # drinks, cold, ice
+    ('Cat selfie. "Get out of my light!"', "power"),  # in someone's light, a record's title
+    ('getting sound checked for tonight\'s "Out of the Light" LP listening', "power"),
+    ("Sunday didn't work out, I had a busy week", "total_outage"),  # plans that failed
     ("No power since 12 yesterday, it is freezing inside with kids", "app_crash"),
     ("Freeze bowls of water before the storm", "app_crash"),
     ("people who wait outside are gonna freeze", "app_crash"),
@@ -1205,6 +1208,15 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("my friend said I wish there's a power outage & now look, power outage & no school", ["power"]),
 ])
 def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wifi doesn't work out here", ["connectivity"]),  # "work out" of a place, not of plans
+    ("my phone doesn't work out in the garden", ["total_outage"]),
+    ("house is out of light since morning", ["power"]),  # "out of light", not "out of my light"
+])
+def test_idioms_left_out_keep_the_plain_failure(text, expected):
     assert codes(text) == expected
 
 
