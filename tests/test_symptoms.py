@@ -1203,6 +1203,7 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("plz let there be another power outage @ work today", []),
     ("why can't we have a giant power outage and BAM! No school?", []),
     ("Fingers crossed that power outage then no school", []),
+    ("I was hoping there would be no school because of a power outage....", []),
     # the hoped-for thing is not the failure, which is said after a comma
     ("I hope there's a fix soon, the power is out", ["power"]),
     ("my friend said I wish there's a power outage & now look, power outage & no school", ["power"]),
