@@ -286,6 +286,8 @@ def test_hedges_and_local_negation():
     "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
     "At least the food won't spoil if there is a power outage",
     "Does it work well for you? What happens in a power outage or earthquake?",  # a general question
+    "Does a power outage mean no school?",
+    "Could a power outage mean no school ?",
     "Que: What happens when there is power outage, will students lose their work?",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
@@ -313,6 +315,7 @@ def test_warnings_hopes_and_forecasts_report_nothing(text):
     ("Remember the outage last week? Now my power is out again", ["power"]),
     ("a complete blackout around my area", ["power"]),
     ("This....is what happens in a power outage. No food", ["power"]),  # a caption of one
+    ("How does a planned outage start as a fault? No notice given", ["total_outage"]),  # this one
 ])
 def test_hopes_about_a_real_failure_still_count(text, expected):
     assert codes(text) == expected
