@@ -1289,6 +1289,19 @@ def test_kicked_out_of_a_support_chat_is_no_connectivity(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what "kicks off" starts (an event, a week), or one angry ("now I have Evelyn kicking off")
+    ("Our stream kicks off at 11:30 AM PT", []),
+    ("Block Party kicking off at HP before power yoga!", []),
+    ("Tonight kicked off our IP&L Conference here in Dallas", []),
+    # who is thrown off the service
+    ("i get kicked off error code 5", ["error_message", "connectivity"]),
+    ("your website has kicked me out", ["connectivity"]),
+])
+def test_an_event_kicking_off_is_no_connectivity(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the power said not to come back for a while is out now
     ("We probably will not have power until tomorrow afternoon", ["power"]),
     ("Guess we won't have power for a while", ["power"]),
