@@ -528,6 +528,8 @@ def test_more_patterns(text, expected):
     ("this freezer can keep food frozen for over 2 days", "app_crash"),
     ("Hannah just gets freezes to take a picture of them", "app_crash"),  # drinks, cold, ice
     ('Cat selfie. "Get out of my light!"', "power"),  # in someone's light, a record's title
+    ("Parallel parking without power steering is a real struggle", "power"),  # a car's parts
+    ("Then why don't we take him out of the power seat?", "power"),
     ('getting sound checked for tonight\'s "Out of the Light" LP listening', "power"),
     ("Sunday didn't work out, I had a busy week", "total_outage"),  # plans that failed
     ("No power since 12 yesterday, it is freezing inside with kids", "app_crash"),
