@@ -13,7 +13,8 @@ way as `yields` says: "my broadband is down" is connectivity and not also a tota
 
 Negation and hedging: a symptom said before "works for me", "back up now", "ya funciona"... is
 dropped, as is one right after "not"/"no longer" or inside an "if ..." clause, or one that the
-words right after it say is over ("a power outage earlier", "power was out for 3 hours"). A question ("is
+words right after it say is over ("a power outage earlier", "power was out for 3 hours") or
+wished for ("a power outage and no school would be great"). A question ("is
 it down?") still counts: per the labelling guideline it implies a problem. `weak_patterns`
 ("there is an outage", "not working") give their code only when nothing more specific is found:
 "no internet, there's an outage" is connectivity. A bare "outage" told to a power company
@@ -39,6 +40,7 @@ _META = set("\\()[]{}|.^$?*+")
 _QUANT = ("?", "*", "+", "{")
 _CODE = re.compile(r"[45]\d\d")
 NOT_ELECTRIC = ("water", "gas")  # catalogue utilities whose outage is not a power cut
+_DENIED = re.compile(r"\b(?:not|never)\b|n't")  # a failure phrase that denies: "doesn't drop"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Patterns:
     hedge_cue: re.Pattern[str] | None  # text that every hedge starts with: where one may be
     local_negation: re.Pattern[str]
     over_after: re.Pattern[str]  # read right after a match: "outage earlier", "was out for 3 hours"
+    wish_after: re.Pattern[str]  # read right after a match: "a power outage would be great"
     quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
     rest_works: re.Pattern[str]  # "regular chat is ok": what fails is one feature
     http: re.Pattern[str]
@@ -335,6 +338,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         hedge_cue=_cue(s["hedge"]),
         local_negation=re.compile(s["local_negation"]),
         over_after=re.compile(s["over_after"]),
+        wish_after=re.compile(s["wish_after"]),
         quoted_message=re.compile(s["quoted_message"]),
         rest_works=re.compile(s["rest_works"]),
         http=re.compile(_http_regex(s["http"])),
@@ -474,8 +478,11 @@ def _matches(t: str, p: Patterns, neg: Ends | None = None) -> list[tuple[str, in
             continue
         for name, end in ms:
             # the words right after it say it is over: "a power outage earlier", "an outage that
-            # lasted the night", "power was out for 3 hours" (not "... earlier and still no power")
-            if p.over_after.match(t, end):
+            # lasted the night", "power was out for 3 hours" (not "... earlier and still no power"),
+            # or that it is wished for: "a power outage and no school would be great", "Power outage
+            # hopefully lmao" (not "power outage, hopefully back soon", nor what works wished for:
+            # "internet that doesn't drop every hour would be nice")
+            if p.over_after.match(t, end) or (p.wish_after.match(t, end) and not _DENIED.search(t, start, end)):
                 continue
             # "you're not responding", "support is so slow": customer support, not the service
             if any(before.search(t, max(0, start - 30), start) and what.search(t[start:end])
