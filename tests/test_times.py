@@ -29,6 +29,19 @@ POSTED = datetime(2026, 2, 4, 17, 40, tzinfo=timezone.utc)  # 9:40 PST
     ("caído desde las 9", "2026-02-04T09:00"),  # "las": an hour, even bare
     ("it went down at noon ET", "2026-02-04T17:00"),
     ("been broken all morning", "2026-02-04T08:00"),
+    ("down since yesterday morning", "2026-02-03T08:00"),
+    ("No service since early afternoon", "2026-02-04T13:00"),
+    ("we have no internet because of last nights outage", "2026-02-03T22:00"),
+    ("been without power since yesterday at 10 AM", "2026-02-03T10:00"),  # the day "yesterday" says
+    ("It's been 9 hours since I first called", "2026-02-04T08:40"),
+    ("2 weeks without internet", "2026-01-21T17:40"),
+    ("Day 3 of no internet", "2026-02-02T17:40"),  # day 1 was two days ago
+    ("down for several days", "2026-02-01T17:40"),
+    ("the power went out at 3am", "2026-02-04T03:00"),
+    ("around 8:30am our power went out", "2026-02-04T08:30"),
+    # a time said of the fix or of what comes next is passed over for the one that says the start
+    ("power outage this morning, meet tomorrow at 7:30am", "2026-02-04T08:00"),
+    ("outage since 9am, they said restored at 4pm", "2026-02-04T09:00"),
 ])
 def test_resolves_against_post_time(text, expected):
     assert mentioned_at(text, POSTED).strftime("%Y-%m-%dT%H:%M") == expected
@@ -46,7 +59,15 @@ def test_clock_time_later_than_post_means_yesterday():
 
 
 @pytest.mark.parametrize("text", ["error 403 on every prompt", "500 people affected", "I have 3 chats",
-                                  "at 5 people are affected", "selling at 4.50 a month"])
+                                  "at 5 people are affected", "selling at 4.50 a month",
+                                  # what is to come or the fix, not when it began
+                                  "outage, and I have to be at work at 3am tomorrow",
+                                  "what happened to the power being turned on at 2:00",
+                                  "the outage was resolved at 6pm but still no internet",
+                                  "power outage, school will be dismissed at 11:30",
+                                  "no school, students will be bused home later this morning",
+                                  # "at" a time that says nothing of the failure
+                                  "power outage so no school, I'm going to my sisters at 7 am"])
 def test_no_time_expression(text):
     assert mentioned_at(text, POSTED) is None
 
