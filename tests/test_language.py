@@ -20,6 +20,7 @@ from miner.nlp.language import guess_language
     ("Netflix NO FUNCIONA desde ayer", "es"),  # capitals still count where the word is long or foreign
     ("acabou a luz aqui em casa", "pt"),
     ("Stromausfall in München", "de"),
+    ("la app de BBVA no me deja hacer transferencias", "es"),
 ])
 def test_guess_language(text, expected):
     assert guess_language(text) == expected
