@@ -13,6 +13,14 @@ from miner.nlp.language import guess_language
     ("Power outage. @ Detroit, Michigan https://www.instagram.com/p/BPHI3nUA2p_/", "en"),  # no words: English
     ("*School wide power outage* No power=no class pic.twitter.com/41gxJ", "en"),  # not "com" (pt)
     ("no signal in LA", "en"),  # LA is not Spanish "la"
+    ("Fallen power cables in #Kingston on State Hwy 104 at Miller Bay Rd NE", "en"),  # NE: north-east
+    ("@PSETalk power out on 235th PL SE, sammamish", "en"),  # SE is not Spanish "se"
+    ("Power outage at Jewel Food Stores on Des Plaines", "en"),  # a name, not French "des"
+    ("#nopower=no work at 4045 Spencer St, Las Vegas", "en"),
+    ("Netflix NO FUNCIONA desde ayer", "es"),  # capitals still count where the word is long or foreign
+    ("acabou a luz aqui em casa", "pt"),
+    ("Stromausfall in München", "de"),
+    ("la app de BBVA no me deja hacer transferencias", "es"),
 ])
 def test_guess_language(text, expected):
     assert guess_language(text) == expected

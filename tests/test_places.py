@@ -138,9 +138,16 @@ def test_towns_need_context():
     ("Stromausfall in Trier", "Trier", "DE"),
     ("sin luz en San José", "San José", "CR"),  # the namesake where Spanish is spoken
     ("Sem luz no bairro, Santa Maria", "Santa Maria", "BR"),  # "no" is Portuguese here
+    ("Stromausfall in Kalifornien", "California", "US"),
+    ("panne de courant en Floride", "Florida", "US"),
+    ("Netzausfall in Mailand", "Milan", "IT"),
 ])
 def test_other_languages(text, name, country):
     assert names(text)[0] == (name, country)
+
+
+def test_nova_york_is_new_york_city_only():
+    assert names("sem internet em Nova York desde ontem") == [("New York City", "US")]
 
 
 @pytest.mark.parametrize("text", [

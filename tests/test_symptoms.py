@@ -59,6 +59,10 @@ def test_spec_matches_the_taxonomy():
     ("history", "fr", "mon historique de conversations ChatGPT a disparu"),
     ("login", "de", "ich kann mich nicht bei PayPal anmelden"),
     ("no_response", "es", "WhatsApp no envía mensajes desde hace una hora"),
+    ("no_response", "pt", "WhatsApp não envia mensagens"),
+    ("payment", "es", "la app de BBVA no me deja hacer transferencias"),
+    ("payment", "pt", "não consigo fazer transferência no Itaú"),
+    ("payment", "de", "Zahlung bei PayPal funktioniert nicht"),
     ("slow", "fr", "YouTube rame énormément ce soir"),
     # not_loading
     ("not_loading", "en", "the page won't load at all"),

@@ -12,6 +12,11 @@ from ..config import models_path
 
 WORD = re.compile(r"[\w']+")
 NOT_WORDS = re.compile(r"https?://\S+|\S+\.[a-z]{2,}/\S*|[@#]\w+")  # links, handles, tags: no language
+# not a word of the post's language (unless an English one): short capitals in a post that has
+# small letters ("State Rte 530 NE", "Hexter ES", "UND medical school", an "ET" signature), and a
+# capitalised word that begins a name inside a sentence ("on Des Plaines", "Spencer St, Las Vegas")
+ABBREVIATION = re.compile(r"\b[A-Z]{1,3}\b(?!')")
+NAME_START = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?= [A-Z][a-z])")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +38,14 @@ def guess_language(text: str, declared: str | None = None) -> str:
         return declared.split("-")[0].lower()
     words = _words()
     counts: dict[str, int] = {}
-    for w in WORD.findall(NOT_WORDS.sub(" ", text).lower()):
+    text = NOT_WORDS.sub(" ", text)
+
+    def not_english(m: re.Match) -> str:
+        return m[0] if "en" in words.get(m[0].lower(), ()) else " "
+
+    if re.search("[a-z]", text):
+        text = ABBREVIATION.sub(not_english, text)
+    for w in WORD.findall(NAME_START.sub(not_english, text).lower()):
         for lang in words.get(w, ()):
             counts[lang] = counts.get(lang, 0) + 1
     if not counts:
