@@ -113,3 +113,27 @@ def test_the_pipeline_reads_times_on_the_authors_clock():
     (found,) = extract_batch([post])
     assert found.is_outage_report
     assert found.mentioned_at.strftime("%Y-%m-%dT%H:%M") == "2026-02-04T14:26"
+
+
+JUNE = datetime(2019, 6, 8, 22, 36, tzinfo=timezone.utc)  # 23:36 BST, 18:36 EDT
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no place known: the clock of the country whose operator the post is addressed to, if it keeps one
+    ("@ThreeUKSupport no signal since 4:30pm", "2019-06-08T15:30"),  # 4:30 BST
+    ("@VodafoneUK no signal since 4:30pm", "2019-06-08T15:30"),  # GB by the handle's suffix
+    ("@KenyaPower no power since 4:30pm", "2019-06-08T13:30"),  # 4:30 in Nairobi (UTC+3)
+    ("@o2 down since this morning", "2019-06-08T07:00"),  # 8:00 BST
+    # a country of several clocks (US, AU), or operators of two countries: UTC as before
+    ("@comcastcares no internet since 4:30pm", "2019-06-08T16:30"),
+    ("@Telstra no internet since 4:30pm", "2019-06-08T16:30"),
+    ("@ThreeUK @KenyaPower no signal since 4:30pm", "2019-06-08T16:30"),
+    ("no signal since 4:30pm", "2019-06-08T16:30"),
+    # a zone written, or a place, comes before the operator's country
+    ("@ThreeUK no signal since 4:30pm UTC", "2019-06-08T16:30"),
+    ("@ThreeUK no signal in Paris since 4:30pm", "2019-06-08T14:30"),
+])
+def test_clock_of_the_addressed_operators_country(text, expected):
+    from miner.nlp.places import find_places
+
+    assert mentioned_at(text, JUNE, find_places(text)).strftime("%Y-%m-%dT%H:%M") == expected

@@ -131,6 +131,7 @@ class Gazetteer:
     tag_states: dict[str, list[tuple[Cand, bool]]]  # qualifiers without spaces, after a town in a tag (#SeattleWA)
     openings: Openings  # what a post must contain to name a place (see _nothing_to_find)
     town_zones: dict[tuple[int, int], list[tuple[float, float, str]]]  # (lat, lon, IANA zone) by whole degree
+    country_zones: dict[str, str]  # ISO code -> the one zone all its towns keep (GB, IN; not US or AU)
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +485,7 @@ def _build() -> Gazetteer:
         tag_code_countries=frozenset(c for c in cfg["hashtag_topics"]["countries_after_a_word"] if c in countries),
         tag_states=tag_states,
         town_zones=_town_zones(cities),
+        country_zones=_country_zones(cities),
         openings=replace(_openings(entries, code_keys, frozenset(tags.keys() | first), frozenset(
             h for h, cc in handle_countries.items() if cc in cfg["suburb_countries"] and cc in countries),
             frozenset(runs[0] for w in [*cfg["context_after"], *qualifiers] if (runs := _RUN.findall(w))), topics),
@@ -502,6 +504,15 @@ def _town_zones(cities: list[dict]) -> dict[tuple[int, int], list[tuple[float, f
         lat, lon = c["latitude"], c["longitude"]
         cells.setdefault((int(lat // 1), int(lon // 1)), []).append((lat, lon, c["timezone"]))
     return cells
+
+
+def _country_zones(cities: list[dict]) -> dict[str, str]:
+    """The time zone of each country whose towns all keep one (GB, IN, ZA; not US, CA, AU, ES):
+    the clock of a post addressed to its operators (miner.nlp.times)."""
+    zones: dict[str, set[str]] = {}
+    for c in cities:
+        zones.setdefault(c["countrycode"], set()).add(c["timezone"])
+    return {cc: next(iter(zs)) for cc, zs in zones.items() if len(zs) == 1}
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -683,6 +694,14 @@ def _handle_country(t: _Tok, gaz: Gazetteer) -> str | None:
 def _home(toks: list[_Tok], gaz: Gazetteer) -> frozenset[str]:
     """The countries of the operators and utilities the post is addressed to."""
     return frozenset(c for t in toks if t.kind == "at" and (c := _handle_country(t, gaz)))
+
+
+def addressed_countries(text: str) -> frozenset[str]:
+    """The countries of the operators and utilities `text` is addressed to ("@ThreeUK no signal":
+    GB), by their handles (place_aliases.json handle_countries and handle_suffixes)."""
+    if "@" not in text:
+        return frozenset()
+    return _home(_tokens(text), gazetteer())
 
 
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer, author: bool) -> list[_Mention]:

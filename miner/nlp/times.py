@@ -95,20 +95,20 @@ def zone_at(lat: float, lon: float) -> tzinfo | None:
     return ZoneInfo(name) if name else None
 
 
-def _local(posted: datetime, tz: str | None, places: Sequence[Place]) -> datetime:
-    """The post's time on the author's clock: in the zone the text names, else the zone of the
-    author's place (`home_zone`), else UTC."""
-    home = home_zone(places) if tz is None and places else None
+def _local(posted: datetime, tz: str | None, places: Sequence[Place], text: str) -> datetime:
+    """The post's time on the author's clock: in the zone the text names, else the author's zone
+    (`home_zone`), else UTC."""
+    home = home_zone(places, text) if tz is None else None
     if home is not None:
         return posted.astimezone(home)
     return posted.astimezone(ZoneInfo(ZONES.get((tz or "utc").lower(), "UTC")))
 
 
-def _clock(posted: datetime, hour: int, minute: int, tz: str | None, places: Sequence[Place],
+def _clock(posted: datetime, hour: int, minute: int, tz: str | None, places: Sequence[Place], text: str,
            yesterday: bool = False) -> datetime:
     """The last time the author's clock showed hour:minute up to the post (on the day before the
     post's day if `yesterday`)."""
-    local = _local(posted, tz, places)
+    local = _local(posted, tz, places, text)
     when = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if yesterday or when > local + timedelta(minutes=1):
         when -= timedelta(days=1)
@@ -143,7 +143,8 @@ def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = (
     """When the post says the problem began, or None. Never later than the post itself.
     Clock times, weekdays and parts of the day without a zone ("since 9:26", "this morning") are
     read on the author's clock: the zone of where the author says they are, else of the first
-    place the post names (`places`, as found by miner.nlp.places), else UTC."""
+    place the post names (`places`, as found by miner.nlp.places), else of the country of the
+    operators the post is addressed to if it keeps one clock ("@ThreeUK", "@KenyaPower"), else UTC."""
     if posted is None or not ANY.search(text):
         return None
     for m in CLOCK.finditer(text):
@@ -160,15 +161,15 @@ def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = (
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        return _clock(posted, hour, minute, m.group("tz"), places, yesterday)
+        return _clock(posted, hour, minute, m.group("tz"), places, text, yesterday)
     for m in NOON.finditer(text):
         start, yesterday = _says_the_start(text, m)
         if start:
             return _clock(posted, 0 if m.group("when").lower() == "midnight" else 12, 0, m.group("tz"), places,
-                          yesterday)
+                          text, yesterday)
     m = WEEKDAY.search(text)
     if m:
-        local = _local(posted, None, places)
+        local = _local(posted, None, places, text)
         back = (local.weekday() - WEEKDAYS.index(m.group("day").lower()[:3])) % 7 or 7
         day = (local - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
         return day.astimezone(timezone.utc)
@@ -193,14 +194,23 @@ def mentioned_at(text: str, posted: datetime | None, places: Sequence[Place] = (
         shift = PART_HOURS[(m.group("part") or " ".join(m.group("word").split())).lower()]
         if shift == -24:
             return posted + timedelta(hours=shift)
-        local = _local(posted, None, places)
+        local = _local(posted, None, places, text)
         day = local.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=bool(m.group("yday")))
         return min((day + timedelta(hours=shift)).astimezone(timezone.utc), posted)
     return None
 
 
-def home_zone(places: Sequence[Place]) -> tzinfo | None:
-    """The author's zone: where the author says they are, else the first place the post names."""
+def home_zone(places: Sequence[Place], text: str = "") -> tzinfo | None:
+    """The author's zone: where the author says they are, else the first place the post names,
+    else the clock of the country whose operators the post is addressed to when that country keeps
+    one ("@ThreeUK no signal since 4:30pm" in June is 4:30 BST; a post to @ComcastCares names no
+    clock of the four the US keeps)."""
     located = [p for p in places if p.lat is not None and p.lon is not None]
-    located.sort(key=lambda p: p.origin != "author_location")
-    return zone_at(located[0].lat, located[0].lon) if located else None
+    if located:
+        located.sort(key=lambda p: p.origin != "author_location")
+        return zone_at(located[0].lat, located[0].lon)
+    from .places import addressed_countries, gazetteer
+
+    countries = addressed_countries(text)
+    zone = gazetteer().country_zones.get(next(iter(countries))) if len(countries) == 1 else None
+    return ZoneInfo(zone) if zone else None
