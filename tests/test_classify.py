@@ -58,6 +58,61 @@ def test_train_and_evaluate_another_model_from_the_cli(tmp_path):
     assert json.loads(evaluated.output)["n"] == 360
 
 
+def test_flag_only_posts_train_the_model_and_are_measured_apart(tmp_path):
+    gold = _labelled(60)
+    # real posts judged for the flag alone: a phrasing the gold never shows, said to be no report
+    flag_only = [{"text": f"power outage at the blorvik fair number {i}, zorp", "is_outage_report": False}
+                 for i in range(60)]
+    plain = classify.train(gold, tmp_path / "plain.skops")
+    both = classify.train(gold, tmp_path / "both.skops", flag_only)
+    assert plain.n_flag_only == 0 and plain.flag_only_metrics is None
+    held_out = [r for r in flag_only if classify.split_of(r) == "test"]
+    assert both.n_flag_only == len(flag_only) - len(held_out) > 0
+    assert both.flag_only_metrics["n"] == len(held_out)
+    assert "labelled for the flag alone" in (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
+    # the gold's held-out posts stay the gold's
+    assert both.n_test == plain.n_test and both.n_train == plain.n_train
+    text = classify.model_input("power outage at the blorvik fair, zorp", ["power"])
+    p_plain = classify.load_model(str(plain.path)).predict_proba([text])[0, 1]
+    p_both = classify.load_model(str(both.path)).predict_proba([text])[0, 1]
+    assert p_both < p_plain
+
+
+def test_the_committed_flag_labels_are_real_posts_with_provenance_and_not_gold():
+    rows = classify.load_gold(classify.flag_label_files())
+    assert len(rows) > 1000 and {True, False} == {r["is_outage_report"] for r in rows}
+    assert all(r["dataset"] and r["ref"] for r in rows)
+    gold = {r["text"].strip().lower() for r in classify.load_gold(classify.labelled_files())}
+    assert not gold & {r["text"].strip().lower() for r in rows}
+
+
+@pytest.mark.parametrize("line, error", [
+    ('{"text": "no power", "is_outage_report": "yes"}', "x.jsonl:2: field 'is_outage_report'"),
+    ('{"is_outage_report": true}', "x.jsonl:2: field 'text'"),
+    ("not json", "x.jsonl:2: not JSON"),
+])
+def test_a_bad_labelled_line_is_named_by_file_and_line(tmp_path, line, error):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"text": "no power", "is_outage_report": true}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        classify.load_gold([path])
+
+
+def test_train_without_the_flag_labels_from_the_cli(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in _labelled(60)), encoding="utf-8")
+    flags = tmp_path / "flags.jsonl"
+    flags.write_text("".join(json.dumps({"text": f"no power on elm street {i}", "is_outage_report": True}) + "\n"
+                             for i in range(40)), encoding="utf-8")
+    args = ["train", "--gold", str(gold), "--out", str(tmp_path / "m.skops")]
+    alone = CliRunner().invoke(cli, [*args, "--no-flag-labels"])
+    assert alone.exit_code == 0, alone.output
+    assert "flag-only labels" not in alone.output
+    mine = CliRunner().invoke(cli, [*args, "--flag-labels", str(flags)])
+    assert mine.exit_code == 0, mine.output
+    assert "flag-only labels: 3" in mine.output  # 40 posts less their held-out fifth
+
+
 def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     model = classify.load_model()
     texts = ["Thanks for the lovely flowers, see you Friday", "my internet is down again @Virgin",
