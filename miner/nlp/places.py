@@ -895,15 +895,7 @@ def _stated_town(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> _Mentio
         gap = text[toks[end - 1].end:nxt.start]
         if nxt.kind != "word" or not nxt.raw[0].isupper() or gap not in (" ", ", ", ","):
             continue
-        q = end + 1
-        while q < n and q - end < 3 and toks[q].kind == "word" and _glued(text, toks[q - 1], toks[q]):
-            q += 1
-        for qend in range(q, end, -1):
-            key = " ".join(t.norm for t in toks[end:qend])
-            quals = gaz.qualifiers.get(key)
-            if not quals:
-                continue
-            raw = text[nxt.start:toks[qend - 1].end]
+        for qend, key, quals, raw in _qualifiers_at(text, toks, end, gaz):
             if text[toks[qend - 1].end:toks[qend - 1].end + 1] == "-" or (
                     "," not in gap and end - i == 1 and toks[i].norm in gaz.first_names):
                 break  # "Sharon MS-HS": a school; "Sharon MS" needs its comma
@@ -1268,6 +1260,18 @@ def _shouting(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> 
         and _glued(text, toks[end - 1], toks[end])
 
 
+def _qualifiers_at(text: str, toks: list[_Tok], k: int, gaz: Gazetteer):
+    """The states and countries that words k.. may name ("New South Wales", "TX"), longest first:
+    (end, key, qualifiers, raw text) for each run of up to three glued words that is one."""
+    j = k + 1
+    while j < len(toks) and j - k < 3 and toks[j].kind == "word" and _glued(text, toks[j - 1], toks[j]):
+        j += 1
+    for end in range(j, k, -1):
+        key = " ".join(t.norm for t in toks[k:end])
+        if quals := gaz.qualifiers.get(key):
+            yield end, key, quals, text[toks[k].start:toks[end - 1].end]
+
+
 def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
     """Resolve "Paris, Texas" / "Austin, TX" / "Leeds UK": the number of qualifier words used,
     or minus that for a state after a comma that none of the readings lies in."""
@@ -1281,15 +1285,7 @@ def _qualify(text: str, toks: list[_Tok], m: _Mention, gaz: Gazetteer) -> int:
     if toks[k].norm in _ABBREVIATIONS and not toks[k].raw.isupper() and k + 1 < len(toks) \
             and toks[k + 1].raw[:1].isupper() and text[toks[k].end:toks[k + 1].start] in (" ", ". "):
         return 0  # "Cairns, Mt Isa": the next place, not Montana
-    j = k + 1
-    while j < len(toks) and j - k < 3 and toks[j].kind == "word" and _glued(text, toks[j - 1], toks[j]):
-        j += 1
-    for end in range(j, k, -1):
-        key = " ".join(t.norm for t in toks[k:end])
-        quals = gaz.qualifiers.get(key)
-        if not quals:
-            continue
-        raw = text[toks[k].start:toks[end - 1].end]
+    for end, key, quals, raw in _qualifiers_at(text, toks, k, gaz):
         for qual, is_code in quals:
             if is_code and not comma and (raw.islower() and key in gaz.comma_codes):
                 continue  # "Toronto on Monday"; but "Nashville tn"
