@@ -227,6 +227,13 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("chatgpt down again https://downdetector.com/status/openai", False),  # a status page: the author's evidence
     ("Claude not loading https://status.anthropic.com", False),
     ("discord is down https://bsky.app/profile/x.bsky.social/post/3k", False),  # quoting another post
+    # news words said by the author of their own case, or in another sense
+    ("BREAKING: power outage across downtown Tulsa", True),
+    ("Power outage across the city, according to officials", True),
+    ("@comcastcares no internet in 42718, according to your outage map everything should be fine", False),
+    ("@EE the signal in DE11 is rubbish. According to you it's fine, clearly it's not!", False),
+    ("My Kindle not working is breaking my heart", False),
+    ("Now I can't even report that the power is still off!!!", False),
 ])
 def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
     assert classify.cues(text).news is news

@@ -37,7 +37,10 @@ MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say 
 FLAG_ONLY_WEIGHT = 0.2
 
 # NEWS, JOKE and PROVIDER are matched against the lowercased text (three times faster than re.I)
-NEWS = re.compile(r"\b(breaking|report(?:s|ed)? that|according to|explained|what we know|"
+NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|(?<=#)breaking|report(?:s|ed) that|"
+                  # but not the author's own source: "according to your outage map everything should be fine",
+                  # "breaking my heart", "I can't even report that the power is still off"
+                  r"according to(?! (?:your?|you're|you\u2019re|my|the (?:outage|app|website|power))\b)|explained|what we know|"
                   r"live updates|headline|via @|downdetector shows|users (?:report|are reporting)|"
                   r"post-?mortem|(?:this )?just in ?[:|]|"
                   # a newsroom's tag: "No school today at Westwood Middle School due to power outage #wajrnews",
