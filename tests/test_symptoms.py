@@ -971,6 +971,16 @@ def test_a_person_or_company_not_letting_me_is_no_broken_feature(text):
     ("my laptop camera stopped working", []),
     ("Laserjet Pro M102w will not print.", []),
     ("My present is a MacBook Air that does not work", []),
+    ("the washer is now broken and over $400 to fix", []),  # broken, not only not working
+    ("my fit bit band is broken", []),
+    ("my Kindle not working properly is breaking my heart", []),
+    ("Brand new iphone 11 that freezes and crashes", []),  # the phone itself freezing
+    ("my wife's iPhone 8 plus is playing up, keeps freezing and closing apps", []),
+    ("why does my phone keep freezing", []),
+    # an app, a game or a site on the device still counts
+    ("the app on my phone keeps crashing", ["app_crash"]),
+    ("trying to upgrade my phone but your website keeps crashing", ["app_crash"]),
+    ("the site is broken again", ["total_outage"]),
     # software buttons and features, and the app or OS, still count
     ("the submit button does not work", ["feature_broken"]),
     ("since iOS 11 my keyboard is completely screwed up", ["feature_broken"]),
