@@ -254,6 +254,12 @@ def test_hedges_and_local_negation():
     "sometimes all you need is a power nap to pop off",  # other meanings of "power" and "lights out"
     "it took all my power to not bust out laughing",
     "trying to find the will power to turn off the tv",
+    "I have no will power when it comes to brownies",  # will power, star power: no power cut
+    "#SNL got no star power.",
+    "tryna update my phone n power it off",  # power as a verb, a cord, a button
+    "Had to power everything off twice",
+    "Power cord died. :(",
+    "about ready to hit the power button and clock out",
     "these rockets can shoot the lights out",
     "How both my tail lights go out  they won't 200 a light cause mine LED",  # a car's or a tree's lights
     "guess you could say the christmas lights were out of this world",
