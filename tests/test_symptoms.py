@@ -264,6 +264,7 @@ def test_hedges_and_local_negation():
     "How both my tail lights go out  they won't 200 a light cause mine LED",  # a car's or a tree's lights
     "guess you could say the christmas lights were out of this world",
     "tiktok is down bad for creators this year",  # slang and markets, not a service
+    "Nordstrom is forever letting me down.",  # let down, put down: no service down
     "reddit's new UI is down-right awful",
     "my mood is down and my stocks are down",
     "Bridal Veil Falls es una cascada. Es una caída de 150 pies de ancho",  # a drop, not "caída del servicio"
