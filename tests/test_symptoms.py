@@ -931,8 +931,12 @@ def test_an_opinion_of_the_service_names_no_failure(text):
     ("my order shipped 3/26, but the tracking number still doesn't work", []),
     ("I received a box. I will not open it. I ordered nothing.", []),
     ("you deliver my stuff today and it's broken!!", []),
+    ("why is the 1750 to Norwich slow running through Stratford?", []),  # a train, a clock, a queue
+    ("Or are the platform clocks slow.", []),
+    ("Checkout line slow--Late for dr appt.", []),
     # the service itself, with support named beside it, still counts
     ("my internet is slow and support is slow too", ["slow"]),
+    ("the train wifi is so slow", ["slow"]),
     ("the website is unavailable again", ["total_outage"]),
     ("no phones since the storm", ["connectivity"]),
     ("my wifi keeps disconnecting from the router", ["connectivity"]),
