@@ -156,6 +156,7 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("3:48 AM: SaskPower is aware of an outage affecting customers in Warman. Crews continue to work to "
      "restore the power. Currently there is no ETR. #skoutage", True),
     ("LCEC is aware of an outage in the Lehigh area and working to restore as quickly as possible.", True),
+    ("In Laurel, crews are responding to an outage in the Laurel High School area. No details yet on cause.", True),
     ("Update 1: Outage in Southend and Brabant. Crews continue to work on the outage. No ETR. #skoutage", True),
     ("Web mail outage update: Engineers continue to work to resolve the issue.", True),
     ('5th day with an outage. Now: "Our technicians continue to work to resolve the problem"', False),  # quoted
@@ -234,6 +235,16 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("@EE the signal in DE11 is rubbish. According to you it's fine, clearly it's not!", False),
     ("My Kindle not working is breaking my heart", False),
     ("Now I can't even report that the power is still off!!!", False),
+    # a headline's verbs, others' reports relayed, someone else's updates pointed to
+    ("Power outage hits #Sudan", True),
+    ("Major power outage plunges parts of New York City into darkness", True),
+    ("Power outage reported at Ruiru, Kenya.(ruiru)", True),
+    ("Power outages being reported, it begins!", True),
+    ("Update on power outage in #SantaClara. Follow @SantaClaraPower for the most up to date information.", True),
+    ("The curse of the sunny day power outage strikes again!", False),  # the author's own, again
+    ("No outage reported but my internet is down", False),
+    ("Outage reported & error on line. Why does my service keep going out?", False),  # reported by the author
+    ("no status update @MyBGE and power has been out for 3 hrs", False),
 ])
 def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
     assert classify.cues(text).news is news
@@ -250,6 +261,9 @@ def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
     ("no power since 6am and the food in my freezer is going bad", False),
     ("@O2, Hi there, I tried to use my code but the site crashed", False),
     ("Light brown tips on her ears. Her contact info is out of service.", False),
+    # a preparedness tag
+    ("How long can your household exist assuming a power outage of 2 weeks? (no power for heat) #preparedness", True),
+    ("no power since 6am, glad I was prepared #stormprep", False),
 ])
 def test_tips_and_ads_are_not_reports(text, advice):
     assert classify.cues(text).advice is advice

@@ -300,6 +300,10 @@ def test_hedges_and_local_negation():
     "Does a power outage mean no school?",
     "Could a power outage mean no school ?",
     "Que: What happens when there is power outage, will students lose their work?",
+    "I'm more interested in what to do when the lights go out",  # what to do in one, whether there is one
+    "What to do during a power outage: keep the fridge closed",
+    "Dependent on a power outage & no school tomorrow",
+    "no school tomorrow depends on whether the power goes out",
 ])
 def test_warnings_hopes_and_forecasts_report_nothing(text):
     assert codes(text) == []
@@ -1237,6 +1241,9 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     # the hoped-for thing is not the failure, which is said after a comma
     ("I hope there's a fix soon, the power is out", ["power"]),
     ("my friend said I wish there's a power outage & now look, power outage & no school", ["power"]),
+    # asked what to do, or depending on a thing, after the failure: it is happening
+    ("No power since 6am, what to do now?", ["power"]),
+    ("my work depends on the internet and it's been down all day", ["connectivity"]),
 ])
 def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
     assert codes(text) == expected

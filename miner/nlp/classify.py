@@ -57,6 +57,14 @@ NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|(?<=#)breaking
                   r"^(?:video|watch|listen|photos?) ?[:|]|"
                   # a newsroom's feed posting its stories: "Power outage, no school in Prue, OK http://dlvr.it/P36SK1"
                   r"dlvr\.it|trib\.al|twitterfeed|"
+                  # a headline's verbs and a relay of others' reports: "Power outage hits #Sudan", "Major power
+                  # outage plunges parts of New York City into darkness", "Power outage reported at Ruiru, Kenya",
+                  # "Power outages being reported, it begins!" (not "the sunny day power outage strikes again!")
+                  r"outages? (?:hits|plunges|strikes(?! again))|^(?!no )(?:[\w-]+ )?(?:power )?outages? (?:(?:are |is )?being "
+                  r"reported\b|reported (?:at|in|near|on|across|around|throughout)\b)|"
+                  # pointing to someone else's updates: "Update on power outage in #SantaClara. Follow
+                  # @SantaClaraPower for the most up to date information"
+                  r"follow @\w+ for (?:the )?(?:latest|more|updates?|info|(?:most )?up[- ]to[- ]date)|"
                   r"última hora|según|de acuerdo con|dernière minute|selon|eilmeldung|laut|"
                   r"segundo o|segundo a|de acordo com)(?!\w)")
 URL = re.compile(r"https?://\S+")
@@ -104,7 +112,8 @@ PROVIDER = re.compile(
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?<!our )(?:crews|technicians|engineers) continue to work|"
     r"(?:crews|technicians|engineers) (?:are|have been|"
-    r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work))|"
+    r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work)|"
+    r"responding to (?:an?|the) (?:\w+ )?outage)|"  # "In Laurel, crews are responding to an outage in the ... area"
     # a utility's update, whoever's voice: "Crews continue to work to restore the power. No ETR.",
     # "our crews work diligently to get power restored", "LCEC is aware of an outage in the Lehigh area and working to restore"
     r"crews? (?:are |will |still |(?:are )?continu(?:e|es|ing) to )?(?:\w+ )?(?:at )?work(?:s|ing)?(?: \w+)? to "
@@ -162,7 +171,9 @@ ADVICE = re.compile(
     r"(?:outage|safety|storm|preparedness|emergency|freezer|food) tips|tips (?:for|on|to|about) (?:\S+ ){0,4}"
     r"(?:(?:power )?outages?|blackouts?|storms?|emergenc\w*|stay\w* (?:safe|warm|cool)|keep\w* (?:food|warm|safe|cool))|"
     r"keep (?:the |your |all )?(?:fridges?|freezers?|refrigerators?)(?: and (?:the )?(?:fridges?|freezers?))?(?: doors?)? "
-    r"(?:closed|shut)|shop now|use (?:promo |discount )?code|learn more (?:here|at|about how|>|:|\u00bb|\u2192))")
+    r"(?:closed|shut)|shop now|use (?:promo |discount )?code|learn more (?:here|at|about how|>|:|\u00bb|\u2192)|"
+    # a preparedness tag: "How long can your household exist ... no power for heat #preparedness #emergencyprep"
+    r"(?<=#)(?:preparedness|emergencyprep|beprepared|prepping|preppers?)\b)")
 MENTION = re.compile(r"@\w+")
 NUMBER = re.compile(r"\b\d{5,}\b")
 
