@@ -526,6 +526,9 @@ def test_more_patterns(text, expected):
     ("I'm traveling at the speed of light", "slow"),
     ("I want to change my password", "login"),
     ("@USPS all let me down today!", "total_outage"),
+    ("Nordstrom is forever letting me down.", "total_outage"),  # "let / wear / get me down"
+    ("Every call is from a different number, it wears me down", "total_outage"),
+    ("my broadband let us down again", "connectivity"),
     ("power flickered briefly but no long outage", "total_outage"),
     ("video: fiery crash near downtown causes power outage", "app_crash"),  # a road crash
     ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
