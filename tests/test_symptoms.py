@@ -534,6 +534,7 @@ def test_more_patterns(text, expected):
     ("switched & got a 12,000 percent increase in speed on #4G", "slow"),    # praise
     ("One outage resulted in a speed increase announcement", "slow"),
     ("Comcast is inaccurately measuring bandwidth consumption.", "slow"),  # a data cap
+    ("they still can't pay it into my bank", "payment"),                   # a refund owed
     ("power flickered briefly but no long outage", "total_outage"),
     ("video: fiery crash near downtown causes power outage", "app_crash"),  # a road crash
     ("RT @BBCWorld: New York train crash: your photos", "app_crash"),
@@ -568,6 +569,7 @@ def test_not_those_symptoms(text, absent):
 @pytest.mark.parametrize("text, code", [
     ("paying for speeds up to 100mbps but getting 3", "slow"),
     ("my speed is awful tonight", "slow"),
+    ("I can't pay my bill online, the site errors", "payment"),
     ("my heart sank, the whole network is down", "total_outage"),
 ])
 def test_other_meanings_rules_keep_real_failures(text, code):
