@@ -143,7 +143,9 @@ PROVIDER = re.compile(
 # temporary power outage on Monday", "Starting tomorrow 8/6/19 ... Davis Elementary will have no
 # internet", "We will have no power on Monday, April 2nd"); but "phones will be down until 4:30 pm"
 # is now, and "planned outage on Friday. No warning ... food goes bad" may be past, so a bare
-# "planned outage on <day>" is left alone
+# "planned outage on <day>" is left alone; one said with tomorrow or tonight is to come ("No school
+# tomorrow due to a scheduled power outage", "Planned power outage at work tonight"), but not "the
+# school planned this power outage since midterms r tmr"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 NOTICE = re.compile(
@@ -151,7 +153,8 @@ NOTICE = re.compile(
     rf"\bstarting (?:tomorrow|(?:on )?{_DAY})\b[^.!?]{{0,80}}\bwill (?:have no|be without|be (?:down|unavailable|offline)\b)|"
     r"\bwill (?:be without|have no|lose) (?:\w+ ){0,2}(?:power|electricity|water|internet|phones?|service|network|access)\b"
     rf"[^.!?]{{0,30}}\b(?:on|this coming|next) (?:{_DAY}|{_MONTH} \d|\d)|"
-    r"\b(?:planned|scheduled) (?:\S+ ){0,2}outage (?:\w+ ){0,3}(?:tomorrow|next week)\b")
+    r"\b(?:planned|scheduled) (?:(?!this |my |our )\S+ ){0,2}outages?\b[^.!?]{0,40}\b(?:tomorrow|tonight|tmrw?|tmr|next week)\b|"
+    r"\b(?:tomorrow|tonight|tmrw?|tmr)\b[^.!?]{0,60}\b(?:planned|scheduled) (?:(?!this |my |our )\S+ ){0,2}outage")
 # advice and ads, which the brief counts out however outage-laden: food-safety and preparedness
 # tips ("Food in the refrigerator should be safe as long as power is out no more than 4 hours",
 # "keep fridges and freezers closed", "tips for meals during a power outage"), and a seller's pitch
