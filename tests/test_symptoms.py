@@ -240,6 +240,7 @@ def test_hedges_and_local_negation():
     "if there's a power outage, we can't do shit tmw",  # a clause that starts with "if there's a ..."
     "No outage is expected. If there is an outage, fire alarms will not be operational",
     "maybe there will be a school wide power outage and no one will see me",  # a future one
+    "WVWD will be experiencing a power outage on January 29th at 7pm",
     "There will be a 'Water Service Interruption' tomorrow on Broadway from 8:00am",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
     "brand new dishwasher doesn't work",
@@ -880,6 +881,7 @@ def test_a_power_got_back_is_still_an_all_clear():
     "There was a power outage last week at work and usual pettiness.",
     "When the power went out the other night, we had some fun.",
     "I read about the 30,000+ people that lost power last weekend",
+    "another wind storm that took power out for 30hrs",
 ])
 def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     assert codes(text) == []
