@@ -174,12 +174,20 @@ def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, pr
      True),
     ("IREA work on the Manor House. We will have no power on Monday, April 2nd and Tuesday, April 3rd", True),
     ("Cumberland has a scheduled power outage tomorrow=no work for me!", True),
+    ("There will be no school at Dunbar Intermediate tomorrow due to a scheduled power outage,", True),
+    ("Planned power outage at work tonight. As if working at night didn't make me tired", True),
+    ("Notice: An unforeseen ATM outage due to power loss as early as 5:30pm is expected tonight.", True),
+    ("I might miss it! Power outage is expected, probably no school tomorrow either.", True),
     # happening now, or past
     ("school district phones and servers will be down until 4:30 pm", False),
     ("Hour 3 of no power in my building as part of a planned outage. Really fun when you work from home", False),
     ("Inexcusable. Scheduled 8 hr outage my area on Friday. No warning or notice. Food goes bad", False),
     ("@comcastcares scheduled outage for oh the next 10 hours or so no biggie", False),
     ("I have no idea how long we will be without internet", False),
+    ("I think the school actually planned this power outage since midterms r tmr", False),
+    ("Planned power outage at work today. No lights. Tomorrow is another day", False),
+    ("outage on my street and power is expected back at 5", False),
+    ("@CoxHelp curious when the outage is expected to be resolved for the 02919 area code", False),
 ])
 def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     assert classify.cues(text).provider is notice

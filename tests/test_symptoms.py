@@ -240,6 +240,7 @@ def test_hedges_and_local_negation():
     "if there's a power outage, we can't do shit tmw",  # a clause that starts with "if there's a ..."
     "No outage is expected. If there is an outage, fire alarms will not be operational",
     "maybe there will be a school wide power outage and no one will see me",  # a future one
+    "WVWD will be experiencing a power outage on January 29th at 7pm",
     "There will be a 'Water Service Interruption' tomorrow on Broadway from 8:00am",
     "@VodafoneUK my unlock code doesn't work",  # a code, a voucher or an appliance is no service
     "brand new dishwasher doesn't work",
@@ -906,6 +907,11 @@ def test_a_power_got_back_is_still_an_all_clear():
     "Looks like the outage lasted about 30 min",
     "Already lost power for 20 hours, hoping it doesn't go out again",
     "power was out for about 3 days in February",
+    "SO THE POWER WENT OUT LAST SUNDAY SO NO SHOW",  # told afterwards: a day gone by
+    "There was a power outage last week at work and usual pettiness.",
+    "When the power went out the other night, we had some fun.",
+    "I read about the 30,000+ people that lost power last weekend",
+    "another wind storm that took power out for 30hrs",
 ])
 def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     assert codes(text) == []
@@ -917,6 +923,11 @@ def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     ("lost power for 2 days now", ["power"]),
     ("a power outage that has lasted 19 hours", ["power"]),  # it goes on
     ("Had a power outage earlier and now there's no internet connection", ["connectivity"]),
+    ("power went out last week and it's still out", ["power"]),
+    ("no power since last week", ["power"]),
+    ("can't get it to work since your outage last week", ["total_outage"]),  # it goes on
+    ("had an outage the other week, any idea what the issue is this week?", ["total_outage"]),
+    ("the power went out in the last week 3 times", ["power"]),  # the past week up to now
 ])
 def test_an_outage_still_going_on_is_not_over(text, expected):
     assert codes(text) == expected

@@ -152,7 +152,11 @@ PROVIDER = re.compile(
 # temporary power outage on Monday", "Starting tomorrow 8/6/19 ... Davis Elementary will have no
 # internet", "We will have no power on Monday, April 2nd"); but "phones will be down until 4:30 pm"
 # is now, and "planned outage on Friday. No warning ... food goes bad" may be past, so a bare
-# "planned outage on <day>" is left alone
+# "planned outage on <day>" is left alone; one said with tomorrow or tonight is to come ("No school
+# tomorrow due to a scheduled power outage", "Planned power outage at work tonight"), but not "the
+# school planned this power outage since midterms r tmr"; and an outage said to be expected or
+# planned ("An unforeseen ATM outage ... is expected tonight", "Power outage is expected, probably no
+# school tomorrow"), but not a repair expected ("outage on my street and power is expected back at 5")
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 NOTICE = re.compile(
@@ -160,7 +164,11 @@ NOTICE = re.compile(
     rf"\bstarting (?:tomorrow|(?:on )?{_DAY})\b[^.!?]{{0,80}}\bwill (?:have no|be without|be (?:down|unavailable|offline)\b)|"
     r"\bwill (?:be without|have no|lose) (?:\w+ ){0,2}(?:power|electricity|water|internet|phones?|service|network|access)\b"
     rf"[^.!?]{{0,30}}\b(?:on|this coming|next) (?:{_DAY}|{_MONTH} \d|\d)|"
-    r"\b(?:planned|scheduled) (?:\S+ ){0,2}outage (?:\w+ ){0,3}(?:tomorrow|next week)\b")
+    r"\b(?:planned|scheduled) (?:(?!this |my |our )\S+ ){0,2}outages?\b[^.!?]{0,40}\b(?:tomorrow|tonight|tmrw?|tmr|next week)\b|"
+    r"\b(?:tomorrow|tonight|tmrw?|tmr)\b[^.!?]{0,60}\b(?:planned|scheduled) (?:(?!this |my |our )\S+ ){0,2}outage|"
+    r"\b(?:outages?|blackouts?|power cuts?|shutdowns?|interruptions?)(?: (?!and\b|but\b|so\b)[^ .!?,;]+){0,8}"
+    r"(?<!power)(?<!service)(?<!electricity)(?<! it) (?:is|are) (?:expected|anticipated|planned|scheduled)"
+    r"(?= ?(?:$|[.!,;:]| tonight| tomorrow| later| this| next| on | from | between | during | overnight))")
 # advice and ads, which the brief counts out however outage-laden: food-safety and preparedness
 # tips ("Food in the refrigerator should be safe as long as power is out no more than 4 hours",
 # "keep fridges and freezers closed", "tips for meals during a power outage"), and a seller's pitch
