@@ -860,6 +860,21 @@ def test_a_power_wanted_back_is_no_all_clear(text):
     assert not negated(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # asked or waited for back on: it is off now
+    ("@SDGE Can you please turn the power back on?", ["power"]),
+    ("HELP MY MOM AND TURN HER POWER BACK ON PLEASE!!!", ["power"]),
+    ("always last to get your power back on. Moving towards 4 hours.", ["power"]),
+    ("we'll be waiting a while for our power to be fixed", ["power"]),
+    # got back on: an all-clear
+    ("thanks for getting the power back on", []),
+    ("they finally turned the power back on", []),
+    ("We did get our power back on", []),
+])
+def test_power_asked_to_be_turned_back_on_is_out(text, expected):
+    assert codes(text) == expected
+
+
 def test_an_outage_over_named_for_one_thing_leaves_the_other():
     assert codes("city power outage is over and my internet is still down") == ["connectivity"]
     assert not negated("when will we have power again")  # waited for
