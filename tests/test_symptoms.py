@@ -201,6 +201,8 @@ def test_negated(text):
     "still not back up after 3 hours",
     "no work for me today, power outage",  # "work for me" that is not "works for me"
     "website and app aren't working for me",
+    # what one is allowed to do, not an all-clear
+    "the system is down. Support says no problem for me to cancel the contract",
 ])
 def test_not_negated(text):
     assert not negated(text)
@@ -889,6 +891,21 @@ def test_not_these_phrasings(text):
 def test_a_power_wanted_back_is_no_all_clear(text):
     assert "power" in codes(text)
     assert not negated(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # asked or waited for back on: it is off now
+    ("@SDGE Can you please turn the power back on?", ["power"]),
+    ("HELP MY MOM AND TURN HER POWER BACK ON PLEASE!!!", ["power"]),
+    ("always last to get your power back on. Moving towards 4 hours.", ["power"]),
+    ("we'll be waiting a while for our power to be fixed", ["power"]),
+    # got back on: an all-clear
+    ("thanks for getting the power back on", []),
+    ("they finally turned the power back on", []),
+    ("We did get our power back on", []),
+])
+def test_power_asked_to_be_turned_back_on_is_out(text, expected):
+    assert codes(text) == expected
 
 
 def test_an_outage_over_named_for_one_thing_leaves_the_other():
