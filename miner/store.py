@@ -247,8 +247,10 @@ class Store:
                 " origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", place_rows)
         return len(ext_rows)
 
-    def reports(self, service: str | None = None) -> Iterator[dict[str, Any]]:
-        """Outage reports joined with their post time and first place, oldest first."""
+    def reports(self, service: str | None = None, min_score: float | None = None) -> Iterator[dict[str, Any]]:
+        """Outage reports joined with their post time and first place, oldest first. `min_score`
+        keeps only reports scored at least that (the flag's own threshold is 0.55): fewer false
+        reports, and fewer true ones."""
         sql = (
             "select e.source, e.id, e.service, e.symptoms, e.http_codes, e.outage_score,"
             " p.created_at, p.text, pl.name as place, pl.admin1, pl.country"
@@ -259,6 +261,9 @@ class Store:
         if service:
             sql += " and e.service = ?"
             args.append(service)
+        if min_score is not None:
+            sql += " and e.outage_score >= ?"
+            args.append(min_score)
         yield from self.db.query(sql + " order by p.created_at", args)
 
     # --------------------------------------------------------------- signals

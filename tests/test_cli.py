@@ -80,6 +80,10 @@ def test_stages_one_by_one(tmp_path):
     assert "0 posts processed" in again.stderr
     result = runner.invoke(cli, ["--db", db, "detect", "--bin", "1"])
     assert result.exit_code == 0 and "incident: chatgpt" in result.stderr
+    strict = runner.invoke(cli, ["--db", db, "detect", "--bin", "1", "--min-score", "0.99"])
+    assert strict.exit_code == 0 and "detect: 0 incidents" in strict.stderr  # no report is that sure
+    assert runner.invoke(cli, ["--db", db, "detect", "--min-score", "2"]).exit_code == 2
+    result = runner.invoke(cli, ["--db", db, "detect", "--bin", "1"])
     result = runner.invoke(cli, ["--db", db, "-q", "report", "--out", str(tmp_path / "r")])
     assert result.exit_code == 0 and result.stderr == ""
     assert (tmp_path / "r" / "incidents.csv").read_text().startswith("id,service,start,peak,end")

@@ -88,6 +88,16 @@ def test_extractions_replace_places_and_track_pipeline_version(tmp_path):
     assert (report["service"], report["place"], json.loads(report["http_codes"])) == ("chatgpt", "Toronto", [403])
 
 
+def test_reports_can_be_limited_to_a_minimum_score(tmp_path):
+    store = Store(tmp_path / "t.db")
+    store.save_batch(None, [post(i) for i in range(3)])
+    store.save_extractions([Extraction("test", str(i), True, score, "chatgpt", ["login"], [], [], pipeline_version="v1")
+                            for i, score in ((0, 0.6), (1, 0.85), (2, 0.95))])
+    assert sorted(r["id"] for r in store.reports()) == ["0", "1", "2"]
+    assert sorted(r["id"] for r in store.reports(min_score=0.8)) == ["1", "2"]
+    assert list(store.reports(min_score=0.99)) == []
+
+
 def test_database_is_a_plain_sqlite_file(tmp_path):
     path = tmp_path / "t.db"
     Store(path).save_batch(None, [post(1)])

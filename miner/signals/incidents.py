@@ -123,10 +123,11 @@ def add_context(incidents: list[dict[str, Any]], reports: list[dict[str, Any]],
         inc["first_status_event"] = first
 
 
-def detect_store(store: Store, bin_minutes: int = 5, threshold: float = 6.0, **options: Any
-                 ) -> list[dict[str, Any]]:
-    """Rebuild the bins and incidents tables from the store's outage reports."""
-    reports = list(store.reports())
+def detect_store(store: Store, bin_minutes: int = 5, threshold: float = 6.0, min_score: float | None = None,
+                 **options: Any) -> list[dict[str, Any]]:
+    """Rebuild the bins and incidents tables from the store's outage reports (those scored
+    `min_score` or more, when given)."""
+    reports = list(store.reports(min_score=min_score))
     bins, incidents = detect(reports, bin_minutes=bin_minutes, threshold=threshold,
                              status_events=store.status_events(), **options)
     store.replace_signals(bins, incidents)
