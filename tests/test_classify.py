@@ -136,6 +136,11 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     ("This is an area outage Tara, no services will work until this is resolved. ^Lindsey", True),
     ("Comcast-Billing", False),
     ("no power on our street since 6am - Bristol", False),
+    # one initial after "^", a full name run together after "*"
+    ("we are not aware of any outage. Please inbox us street name and house ^H", True),
+    ("Let's try again! Tap the link and then the box. *MikeVance", True),
+    ("power is out in the whole street ^^", False),
+    ("my internet is down *again*", False),
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed
@@ -162,6 +167,11 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ('5th day with an outage. Now: "Our technicians continue to work to resolve the problem"', False),  # quoted
     ("no power since 6am, no crews in sight and no ETR @DukeEnergy", False),
     ("@CenturyLinkHelp they are aware of the outage, but have no timeline for repair", False),
+    # a department or a utility's feed saying its crews are at it
+    ("POWER OUTAGE: The Light Dept continues to work on power outages in Winn Brook area. No further update", True),
+    ("Power outage on San Juan island. Crews at work. No estimate on restoration yet. #OPALCOoutages", True),
+    ("We are continue to work on an outage in Vancouver. No ETA at this point.", True),
+    ('9 hours, still no power. The status changed from "Work assigned" to "Crew at work".', False),  # quoted
 ])
 def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider
@@ -178,6 +188,11 @@ def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, pr
     ("Planned power outage at work tonight. As if working at night didn't make me tired", True),
     ("Notice: An unforeseen ATM outage due to power loss as early as 5:30pm is expected tonight.", True),
     ("I might miss it! Power outage is expected, probably no school tomorrow either.", True),
+    # work announced with no outage to come
+    ("Network engineers carrying out work tonight as scheduled. No outage expected however speeds may be reduced",
+     True),
+    ("Upgrade work is due to start on our network at 9am. No outage is expected but there is a risk to service.",
+     True),
     # happening now, or past
     ("school district phones and servers will be down until 4:30 pm", False),
     ("Hour 3 of no power in my building as part of a planned outage. Really fun when you work from home", False),

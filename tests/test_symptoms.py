@@ -929,6 +929,11 @@ def test_a_power_got_back_is_still_an_all_clear():
     "When the power went out the other night, we had some fun.",
     "I read about the 30,000+ people that lost power last weekend",
     "another wind storm that took power out for 30hrs",
+    # told once it is over: back, short-lived or resolved
+    "I lost power and service on my phone for like 2 hours and just got it back",
+    "Power outage ant no fun in fast food restaurant. Good thing it dident last long!",
+    "our turn today for power outage. Work and home. Did not last long.",
+    "@FaibaJTL Outage resolved, thanks. Over to your billing.",
 ])
 def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     assert codes(text) == []
@@ -945,6 +950,9 @@ def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     ("can't get it to work since your outage last week", ["total_outage"]),  # it goes on
     ("had an outage the other week, any idea what the issue is this week?", ["total_outage"]),
     ("the power went out in the last week 3 times", ["power"]),  # the past week up to now
+    ("Day 8. outage fixed on Sun. Technician says wait 3-5 days more", ["total_outage"]),  # not over for them
+    ("no signal again. my last booster didn't last that long either", ["connectivity"]),  # a device's life
+    ("power outage. just got it back and then it went out again", ["power"]),
 ])
 def test_an_outage_still_going_on_is_not_over(text, expected):
     assert codes(text) == expected

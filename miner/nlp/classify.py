@@ -111,6 +111,12 @@ PROVIDER = re.compile(
     r"we saw (?:elevated|increased)|(?:a|the) fix has been|"
     r"(?:this|the) (?:issue|incident) (?:has been|is now) (?:resolved|mitigated|fixed)|"
     r"our (?:team|engineers?|technicians?) (?:is|are|will)|(?<!our )(?:crews|technicians|engineers) continue to work|"
+    # "POWER OUTAGE: The Light Dept continues to work on power outages in Winn Brook area", "Crew continues to
+    # work on outage in the town of Kerrobert. No ETR", "We are continue to work on an outage in Vancouver";
+    # a utility's feed: "Power outage on San Juan island. Crews at work. No estimate on restoration yet" (not a
+    # status quoted by a customer: 'the status changed from "Work assigned" to "Crew at work"')
+    r"(?:dept\.?|department|developers|crew) continues? to work|we(?:'re| are) continue to work|"
+    r"(?<![\w\"\u201c])crews? at work(?=[ .,;-])|"
     r"(?:crews|technicians|engineers) (?:are|have been|"
     r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work)|"
     r"responding to (?:an?|the) (?:\w+ )?outage)|"  # "In Laurel, crews are responding to an outage in the ... area"
@@ -160,6 +166,9 @@ PROVIDER = re.compile(
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 NOTICE = re.compile(
+    # work announced with no outage to come: "Planned work starting at 23:00 ..., no outage expected",
+    # "Upgrade work is due to start on our network at 9am. No outage is expected"
+    r"\bno (?:\w+ )?outages? (?:is |are )?expected\b|"
     r"\b(?:is|are) scheduled to (?:have an? (?:[\w-]+ ){0,3}(?:outage|shutdown|interruption)|be without|lose)|"
     rf"\bstarting (?:tomorrow|(?:on )?{_DAY})\b[^.!?]{{0,80}}\bwill (?:have no|be without|be (?:down|unavailable|offline)\b)|"
     r"\bwill (?:be without|have no|lose) (?:\w+ ){0,2}(?:power|electricity|water|internet|phones?|service|network|access)\b"
