@@ -224,6 +224,13 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("No summer enrichment at Fairview Elementary School in Columbia due to power outage. #abc17", True),
     ("Mary M Knight School is CLOSING due to a power outage. No preschool. #wawx #liveonkomo", True),
     ("Just lost power here for a few minutes. #Houston #txwx", False),  # a weather tag: people add it too
+    # the tag glued to the link after it
+    ("No classes today at Deer Island Community School because of power outage.#chsjnewspic.twitter.com/12jFa0fiO4", True),
+    ("power out again #nopowerpic.twitter.com/x", False),
+    # a listing's alert relaying closures and closed roads
+    ("SCHOOL ALERT: All classes are cancelled in the @southallegheny school district because of a water outage.", True),
+    ("Traffic alert: there is a power outage at the intersection of Sunflower Avenue and Bristol Street", True),
+    ("the school alert system is down so nobody knows about the power outage", False),
     # a newsroom's voice, or its feed
     ("Sanford school officials say due to a partial power outage and no heat, students will be dismissed early", True),
     ("Wilbur School District says they are experiencing a power outage, but school will start on time.", True),

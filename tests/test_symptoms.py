@@ -264,6 +264,9 @@ def test_hedges_and_local_negation():
     "Power cord died. :(",
     "about ready to hit the power button and clock out",
     "these rockets can shoot the lights out",
+    "twitter is so much prettier now with the lights out option",  # the app's dark theme
+    "I only do outage work at plants",  # outage work: a plant's maintenance, a job
+    "still doing the outage work for Duke energy",
     "How both my tail lights go out  they won't 200 a light cause mine LED",  # a car's or a tree's lights
     "guess you could say the christmas lights were out of this world",
     "tiktok is down bad for creators this year",  # slang and markets, not a service

@@ -48,6 +48,13 @@ NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|(?<=#)breaking
                   r"(?<=#)(?:\w+news|(?:school ?)?closings?|school ?delays?|"
                   # a network's or station's tag: "... closed due to power outage. #cbcmb", "#abc17", "#liveonkomo"
                   r"cbc\w*|(?:abc|nbc|cbs|fox)\d+|liveon\w+)|"
+                  # the tag glued to the link after it: "No classes today at Deer Island Community School because
+                  # of power outage.#chsjnewspic.twitter.com/12jFa0fiO4"
+                  r"(?<=#)\w+newspic(?=\.twitter\.com)|"
+                  # a listing's or a newsroom's alert relaying others' closures and closed roads: "SCHOOL ALERT: All
+                  # classes are cancelled in the @southallegheny school district because of a water outage",
+                  # "Traffic alert: there is a power outage at the intersection of ..."
+                  r"^(?:school|traffic) alert ?[:|]|"
                   # a newsroom's voice: "Sanford school officials say ...", "Wilbur School District says they are
                   # experiencing a power outage", "... STORY: http://www.wfaa.com/...", "LISTEN | ..."
                   r"(?<!my )(?<!our )(?<!my school )(?<!our school )"  # but "our school district says there's no outage"
