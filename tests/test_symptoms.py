@@ -1308,6 +1308,27 @@ def test_an_outage_wanted_or_expected_is_a_hedge(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # hoped for, or the chance of one, as the cause of a day off; "lets" without its apostrophe
+    ("Hopefully there's no school tomorrow due to power outage", []),
+    ("chances of no school bcus of power outage ?", []),
+    ("LETS HAVE A POWER OUTAGE SO NO MORE SCHOOL", []),
+    # one to come: "will cause", "will have"
+    ("Maybe this storm will cause a major power outage and there will be no school", []),
+    ("Maybe school will have a power outage and no school", []),
+    # the power that goes out if, before or whenever: not now
+    ("I'm going to rage quit life if my power goes out before I can get ready", []),
+    ("I'm charging my phone before the frickin power goes out again.", []),
+    # the outage that is had: "due to the power outage", a caption, a chronic one
+    ("no school today due to the power outage, hopefully it's back soon", ["power"]),
+    ("When the power at work goes out", ["power"]),
+    ("the power goes out every time it rains", ["power"]),
+    ("our power went out before I could save the file", ["power"]),
+])
+def test_an_outage_hoped_for_or_to_come_is_a_hedge(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("wifi doesn't work out here", ["connectivity"]),  # "work out" of a place, not of plans
     ("my phone doesn't work out in the garden", ["total_outage"]),
     ("house is out of light since morning", ["power"]),  # "out of light", not "out of my light"
