@@ -189,6 +189,9 @@ def test_specific_beats_general():
     "voltou a funcionar",
     "power is back on, thanks crews",
     "I LOST POWER FOR 5 MINUTES & IT CAME BACK ON!",
+    "discord was down for a bit, back now",  # the all-clear after a comma
+    "chatgpt is down, fine now",
+    "netflix is down? nope, my tv was unplugged",  # a false alarm, like "nvm it was my vpn"
 ])
 def test_negated(text):
     assert negated(text)
@@ -203,6 +206,8 @@ def test_negated(text):
     "website and app aren't working for me",
     # what one is allowed to do, not an all-clear
     "the system is down. Support says no problem for me to cancel the contract",
+    "chatgpt is down, fine now and then it crashed again",
+    "the router was unplugged by the tech and now nothing works",  # the cause, not a false alarm
 ])
 def test_not_negated(text):
     assert not negated(text)
@@ -577,6 +582,10 @@ def test_more_patterns(text, expected):
     ("they never respond to my emails", "no_response"),
     ("A clerical error at Virgin Media is the problem", "error_message"),
     ("Major error in refund calculation on my state taxes", "error_message"),
+    ("feeling down today", "total_outage"),  # a mood, a trip, a lift: no service down
+    ("kinda down tonight tbh", "total_outage"),
+    ("going down the shore this weekend", "total_outage"),
+    ("the elevator is down again in our building, taking the stairs", "total_outage"),
 ])
 def test_not_those_symptoms(text, absent):
     """Complaint titles, other meanings, customer-service silence, billing errors."""
@@ -588,6 +597,9 @@ def test_not_those_symptoms(text, absent):
     ("my speed is awful tonight", "slow"),
     ("I can't pay my bill online, the site errors", "payment"),
     ("my heart sank, the whole network is down", "total_outage"),
+    ("netflix down today?", "total_outage"),
+    ("so annoyed, discord is down again", "total_outage"),
+    ("the site is down, feeling down about it", "total_outage"),
 ])
 def test_other_meanings_rules_keep_real_failures(text, code):
     assert code in codes(text), codes(text)
