@@ -37,7 +37,7 @@ MIN_SUPPORT = 10  # training reports with a symptom for the model to have a say 
 FLAG_ONLY_WEIGHT = 0.2
 
 # NEWS, JOKE and PROVIDER are matched against the lowercased text (three times faster than re.I)
-NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|(?<=#)breaking|report(?:s|ed) that|"
+NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|report(?:s|ed) that|"
                   # but not the author's own source: "according to your outage map everything should be fine",
                   # "breaking my heart", "I can't even report that the power is still off"
                   r"according to(?! (?:your?|you're|you\u2019re|my|the (?:outage|app|website|power))\b)|explained|what we know|"
@@ -45,7 +45,7 @@ NEWS = re.compile(r"\b(^breaking|breaking(?= ?[:|]| news| update)|(?<=#)breaking
                   r"post-?mortem|(?:this )?just in ?[:|]|"
                   # a newsroom's tag: "No school today at Westwood Middle School due to power outage #wajrnews",
                   # "... #schoolclosings" (not a bare #news, which people add to their own reports)
-                  r"(?<=#)(?:\w+news|(?:school ?)?closings?|school ?delays?|"
+                  r"(?<=#)(?:breaking|\w+news|(?:school ?)?closings?|school ?delays?|"
                   # a network's or station's tag: "... closed due to power outage. #cbcmb", "#abc17", "#liveonkomo"
                   r"cbc\w*|(?:abc|nbc|cbs|fox)\d+|liveon\w+)|"
                   # the tag glued to the link after it: "No classes today at Deer Island Community School because
@@ -373,6 +373,7 @@ def train(gold: list[dict[str, Any]], out: Path | None = None,
     train_rows = [r for r in gold if split_of(r) == "train"]
     test_rows = [r for r in gold if split_of(r) == "test"]
     extra_rows = [r for r in flag_only if split_of(r) == "train"]
+    extra_test = [r for r in flag_only if split_of(r) == "test"]
     rows = train_rows + extra_rows
     model = build_model()
     codes = [symptom_finder.find_symptoms(r["text"])[0] for r in rows]
@@ -385,7 +386,7 @@ def train(gold: list[dict[str, Any]], out: Path | None = None,
     for _, vectorizer in model.named_steps["features"].transformer_list:
         vectorizer.stop_words_ = None  # only kept for introspection; most of the file's size
     metrics = _flag_metrics(model, test_rows) or {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n": 0}
-    extra_metrics = _flag_metrics(model, [r for r in flag_only if split_of(r) == "test"])
+    extra_metrics = _flag_metrics(model, extra_test)
     out = out or models_path(MODEL_FILE)
     _pack(model)
     sio.dump(model, out, compression=zipfile.ZIP_DEFLATED)
