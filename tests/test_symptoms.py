@@ -1588,3 +1588,23 @@ def test_nuisance_calls_notice_and_idioms_are_no_feature_failure(text, expected)
 ])
 def test_logging_out_as_a_fix_is_no_login_failure(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mistake, a down payment, a sales claim about speed: no failure
+    ("I hope that this is an error as I left your network a year ago", []),
+    ("your staff has made an error in not cancelling my old number", []),
+    ("someone else is at fault for your programming error", []),
+    ("it'll be $0 down on any phone I upgrade to", []),
+    ("they wont give me zero down on our phones", []),
+    ("Promised Speeds", []),
+    ("Speed Misrepresentation", []),
+    ("Misrepresented Internet Speed", []),
+    # the failures these words also say
+    ("I keep getting an error when I log in", ["error_message", "login"]),
+    ("the site is down today", ["total_outage"]),
+    ("Speeds never as promised", ["slow"]),
+    ("Internet speeds not as advertised", ["slow"]),
+])
+def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected):
+    assert codes(text) == expected
