@@ -1608,3 +1608,16 @@ def test_logging_out_as_a_fix_is_no_login_failure(text, expected):
 ])
 def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # time taken out for someone, a speed praised or advertised: nothing slow
+    ("cheers for taking the time out to sort this issue out", []),
+    ("thank you for supplying wifi that has great speed", []),
+    ("With the greater speed and capacity provided by 5G", []),
+    # a time-out or a speed complained of still is
+    ("the page times out every time", ["slow"]),
+    ("my 4g speed is terrible", ["slow"]),
+])
+def test_time_taken_out_or_a_speed_praised_is_not_slow(text, expected):
+    assert codes(text) == expected
