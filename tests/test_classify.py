@@ -153,6 +153,11 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("@116759 PSN is Online. Please let us know the error code or message you receive when you try to sign in.", True),
     ("@O2 no signal in Leeds since 6am, would be happy to get any update", False),
     ("@EE DM us? I did and still no internet", False),
+    # or asking about the error the customer sees
+    ("@116887 Are you getting any error messages when it happens? Is it happening with earphones? /PL", True),
+    ("@116092 Sorry you're still having trouble! What error are you seeing when you try to use the app?", True),
+    ("@116759 Do you receive this error when accessing a specific game?", True),
+    ("@Netflix are you getting an error too? mine says error 500", False),
     # a utility saying its crews work to restore
     ("Del City outage affecting approx. 2,000 customers. Lightning and flooding in the area. "
      "Crews will work safely to restore power. No ETR.", True),

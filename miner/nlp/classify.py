@@ -139,6 +139,13 @@ PROVIDER = re.compile(
     r"we(?:'re| are) sorry (?:we|to learn|to hear)|(?:the )?work we(?:'re| are) doing|we(?:'ve| have) assessed|"
     r"get to the bottom of (?:this|it)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
     r"let us know (?:the|what|which) (?:error|message|device|model|browser|version|code)|"
+    # and its questions about the error: "Are you getting any error messages when it happens? /PL",
+    # "What error are you seeing when you try to use the app?", "Does the error pop up at app launch?"
+    # (not one user to another: "are you getting an error too?")
+    r"\b(?:are|were) you (?:still )?(?:receiving|getting|seeing) (?:an?|any|the|this|that) (?:specific |particular )?error(?![\w ]{0,12}\b(?:too|as well)\b)|"
+    r"\b(?:what|which) error (?:messages? |codes? )?(?:are|is|were|do|did) (?:you|it)\b|"
+    r"\bdo(?:es)? (?:you|it) (?:receive|get|see|show) (?:an?|any|the|this) (?:specific )?error|"
+    r"\bdoes the error (?:pop up|appear|occur|show|come up)|"
     r"(?:users|customers) may (?:have )?(?:noticed|experience)|no outages? (?:has|have) been reported|"
     r"we have no (?:reported )?outages?|no (?:reported )?outages? (?:reported )?(?:at the moment|in your area)|"
     r"(?:could|can) you (?:please )?(?:clear|restart|reset|power cycle|try (?:a different|another|restarting|"
