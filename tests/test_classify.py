@@ -158,6 +158,10 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("@116092 Sorry you're still having trouble! What error are you seeing when you try to use the app?", True),
     ("@116759 Do you receive this error when accessing a specific game?", True),
     ("@Netflix are you getting an error too? mine says error 500", False),
+    ("@116342 We'd like to help. What is going on with the app?", True),
+    ("@116514 That's odd. PSN is online. Please power cycle your network devices and try again", True),
+    ("@117089 I'd recommend restarting your Fire Stick by unplugging it from the TV and wall outlet.", True),
+    ("Due to the power outage today, advisors will be in the lobby. We are here to help you register!", False),
     # a utility saying its crews work to restore
     ("Del City outage affecting approx. 2,000 customers. Lightning and flooding in the area. "
      "Crews will work safely to restore power. No ETR.", True),

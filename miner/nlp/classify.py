@@ -138,6 +138,13 @@ PROVIDER = re.compile(
     r"dm us and|shoot (?:me|us) a (?:dm|message|pm)|dm (?:us )?your (?:full name|address|account|details)|"
     r"we(?:'re| are) sorry (?:we|to learn|to hear)|(?:the )?work we(?:'re| are) doing|we(?:'ve| have) assessed|"
     r"get to the bottom of (?:this|it)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
+    # "We'd like to help. What is going on with the app?", "Please power cycle your network devices and try
+    # again", "Which device are you using?", "I'd recommend restarting your Fire Stick" (not "we're here to
+    # help", which a business hit by an outage says too: "Due to the power outage ... we are here to help")
+    r"\b(?:we'd|we would) (?:like|love) to help|\bwe want to help|\bplease (?:try )?power cycle|"
+    r"\b(?:i'd|i would|we'd|we would) recommend (?:restarting|resetting|unplugging|power cycling|rebooting|"
+    r"clearing|trying)|\b(?:what|which) device (?:is in use|are you using)|"
+    r"\byou can find (?:some )?(?:helpful )?troubleshooting|\bi just checked your (?:modem|account|connection|line|signal)|"
     r"let us know (?:the|what|which) (?:error|message|device|model|browser|version|code)|"
     # and its questions about the error: "Are you getting any error messages when it happens? /PL",
     # "What error are you seeing when you try to use the app?", "Does the error pop up at app launch?"
