@@ -1600,6 +1600,10 @@ def test_logging_out_as_a_fix_is_no_login_failure(text, expected):
     ("Promised Speeds", []),
     ("Speed Misrepresentation", []),
     ("Misrepresented Internet Speed", []),
+    # a support channel down is customer support, not the service
+    ("It's awful, customer service is dead.", []),
+    ("@ThreeUK literally putting the web chat down on me.", []),
+    ("no service, customer service is down too", ["connectivity"]),
     # the failures these words also say
     ("I keep getting an error when I log in", ["error_message", "login"]),
     ("the site is down today", ["total_outage"]),
