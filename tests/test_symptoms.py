@@ -1365,6 +1365,20 @@ def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the power that would be (or might be) off: a supposition, a wish, a habit of the past
+    ("Man If I still lived downtown my work and house power would be off rn!", []),
+    ("I was hoping that when I woke up the power would be out.", []),
+    ("the funniest adventures when the power would go out", []),
+    ("power might go out soon", []),
+    # what is had, and what may yet be out for days
+    ("power has been out since 6am", ["power"]),
+    ("sounds like power could be out till saturday", ["power"]),
+])
+def test_the_power_that_would_be_out_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "last time we had a ..." tells a past story
     ("last time we had a power outage at school they just sent us home", []),
     ("The last time I was in a power outage was when there was a massive one downtown", []),
