@@ -1379,6 +1379,20 @@ def test_the_power_that_would_be_out_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what works, or is good, in an outage in general: no outage now
+    ("Remember: string instruments still work in a power outage!", []),
+    ("Frozen food will do you no good in a power outage", []),
+    ("the FCC no longer mandates that VOIP work during a power outage", []),
+    ("get a gaming laptop so you can still game in a power outage", []),
+    # the author at work in one, or in one now
+    ("I've been sitting at work in a power outage since noon", ["power"]),
+    ("my whole town is in a power outage", ["power"]),
+])
+def test_what_works_in_an_outage_in_general_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "last time we had a ..." tells a past story
     ("last time we had a power outage at school they just sent us home", []),
     ("The last time I was in a power outage was when there was a massive one downtown", []),
