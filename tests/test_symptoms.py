@@ -1365,6 +1365,34 @@ def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the power that would be (or might be) off: a supposition, a wish, a habit of the past
+    ("Man If I still lived downtown my work and house power would be off rn!", []),
+    ("I was hoping that when I woke up the power would be out.", []),
+    ("the funniest adventures when the power would go out", []),
+    ("power might go out soon", []),
+    # what is had, and what may yet be out for days
+    ("power has been out since 6am", ["power"]),
+    ("sounds like power could be out till saturday", ["power"]),
+])
+def test_the_power_that_would_be_out_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what works, or is good, in an outage in general: no outage now
+    ("Remember: string instruments still work in a power outage!", []),
+    ("Frozen food will do you no good in a power outage", []),
+    ("the FCC no longer mandates that VOIP work during a power outage", []),
+    ("get a gaming laptop so you can still game in a power outage", []),
+    # the author at work in one, or in one now
+    ("I've been sitting at work in a power outage since noon", ["power"]),
+    ("my whole town is in a power outage", ["power"]),
+])
+def test_what_works_in_an_outage_in_general_is_none(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "last time we had a ..." tells a past story
     ("last time we had a power outage at school they just sent us home", []),
     ("The last time I was in a power outage was when there was a massive one downtown", []),
