@@ -473,9 +473,23 @@ def test_generic_codes_yield_where_they_overlap(text, absent):
     ("I can't send/receive texts but I can make calls", ["feature_broken"]),
     ("trying to book a flight and an error comes up", ["error_message", "feature_broken"]),
     ("@EE when I log in it says my account is unavailable", ["login"]),
+    ("you leave your customers without calls or data again", ["connectivity"]),
+    ("you can't even provide 2g in the north!!", ["connectivity"]),
+    ("can't even provide a stable telephone line", ["connectivity"]),
+    ("@VodafoneUK can't text in Bedfordshire", ["feature_broken"]),
+    ("the app on my phone is also not functioning", ["total_outage"]),
 ])
 def test_added_patterns(text, expected):
     assert set(expected) <= set(codes(text)), codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't text you right now, driving",        # no failure: the author can't, not the network
+    "you can't provide a refund on this order?",  # not a connection they fail to provide
+    "a plan without calls or data roaming fees in the EU",
+])
+def test_added_patterns_do_not_overreach(text):
+    assert not {"connectivity", "feature_broken"} & set(codes(text)), codes(text)
 
 
 @pytest.mark.parametrize("text", [
