@@ -280,6 +280,20 @@ def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
     assert classify.cues(text).news is news
 
 
+@pytest.mark.parametrize("text, news", [
+    ("Over 120k customers are without power in #Texas due to severe #Thunderstorms.", True),
+    ("Power outage at the top of Young Street in Truro, affecting 415 customers. No ETR.", True),
+    ("85,000 people without power and everyone is mad at the utility for what?", True),  # nobody asked
+    # a count the customer cites or disputes: their own report
+    ("Power outage, joy. And @nationalgridus is claiming &gt;5 customers affected but my entire condo "
+     "assoc. is without power.", False),
+    ("@bchydro when might crews get to the outage affecting 1,161 customers in Jingle Pot area?", False),
+    ("Hey PSE, your outage map shows 80 customers impacted but did you know one is a school with no power?", False),
+])
+def test_outage_counts_are_news_unless_a_customer_cites_them(text, news):
+    assert classify.cues(text).news is news
+
+
 @pytest.mark.parametrize("text, advice", [
     ("Is food in refrigerator safe in power outage? It's safe if power is out no more than 4 hours. "
      "Keep door closed AMAP!", True),
