@@ -172,6 +172,10 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("Power outage on San Juan island. Crews at work. No estimate on restoration yet. #OPALCOoutages", True),
     ("We are continue to work on an outage in Vancouver. No ETA at this point.", True),
     ('9 hours, still no power. The status changed from "Work assigned" to "Crew at work".', False),  # quoted
+    # the provider's stock answer quoted by a customer
+    ('Speed guarantee claim fails: the app says "we\'re looking into it" then next day it resets', False),
+    ("Still no home internet here. Any answers other than \u201cwe are working on it\u201d?", False),
+    ("We're looking into it and will update you shortly.", True),
 ])
 def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider

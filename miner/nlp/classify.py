@@ -118,7 +118,9 @@ JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if 
 # a provider speaking: status pages, support replies, utility crews ("We are investigating elevated
 # error rates", "our technicians are working on it"); the brief counts these out, however failure-laden
 PROVIDER = re.compile(
-    r"\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
+    # (not its words quoted by a customer: 'app says "we're looking into it" then next day it resets',
+    # 'any answers other than "we are working on it"?')
+    r"(?<![\"\u201c])\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
     r"looking into (?:the|this|it)|monitoring|(?:seeing|experiencing) (?:an? )?(?:elevated|increased|"
     r"(?:very )?high(?:er)? (?:error|latency|levels?)|degraded))|"
     r"we(?:'ve| have) (?:identified|resolved|implemented|deployed|restored|rolled out|mitigated)|"
