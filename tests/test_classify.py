@@ -181,6 +181,10 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("Power outage on San Juan island. Crews at work. No estimate on restoration yet. #OPALCOoutages", True),
     ("We are continue to work on an outage in Vancouver. No ETA at this point.", True),
     ('9 hours, still no power. The status changed from "Work assigned" to "Crew at work".', False),  # quoted
+    # the provider's stock answer quoted by a customer
+    ('Speed guarantee claim fails: the app says "we\'re looking into it" then next day it resets', False),
+    ("Still no home internet here. Any answers other than \u201cwe are working on it\u201d?", False),
+    ("We're looking into it and will update you shortly.", True),
 ])
 def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider
@@ -286,6 +290,20 @@ def test_a_notice_of_work_to_come_reads_like_a_provider(text, notice):
     ("no status update @MyBGE and power has been out for 3 hrs", False),
 ])
 def test_headlines_newsroom_tags_and_bare_shared_links_are_news(text, news):
+    assert classify.cues(text).news is news
+
+
+@pytest.mark.parametrize("text, news", [
+    ("Over 120k customers are without power in #Texas due to severe #Thunderstorms.", True),
+    ("Power outage at the top of Young Street in Truro, affecting 415 customers. No ETR.", True),
+    ("85,000 people without power and everyone is mad at the utility for what?", True),  # nobody asked
+    # a count the customer cites or disputes: their own report
+    ("Power outage, joy. And @nationalgridus is claiming &gt;5 customers affected but my entire condo "
+     "assoc. is without power.", False),
+    ("@bchydro when might crews get to the outage affecting 1,161 customers in Jingle Pot area?", False),
+    ("Hey PSE, your outage map shows 80 customers impacted but did you know one is a school with no power?", False),
+])
+def test_outage_counts_are_news_unless_a_customer_cites_them(text, news):
     assert classify.cues(text).news is news
 
 

@@ -97,12 +97,19 @@ PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|we|we're|we've|ou
 TRAILING_TAGS = re.compile(r"(?:\s*[#@]\w+)+\s*$")
 HEADLINE_WORDS = 16  # 28 train posts with a symptom are so short and bare with a link: none a report
 # outage statistics, which the brief counts as news: "7,000 customers without power", "an outage
-# affecting 415 customers", "POWER OUTAGE UPDATE (6:35a)"
-STATS = re.compile(r"\b\d[\d,.]*k? (?:\w+ ){0,3}(?:customers|homes|households|residents|people|users|businesses)"
-                   r"(?: \w+)? (?:without|affected|impacted|lost|remain without|are without|still without)|"
-                   r"(?:affecting|impacting|affected|impacted) (?:about |approximately |nearly |more than |over |"
-                   r"roughly |some )?\d[\d,.]*k? (?:\w+ ){0,2}(?:customers|homes|households|residents|people|users)|"
-                   r"^(?:power )?outage update\b|\boutage update:|"  # a headline, not "any outage update for 92583?"
+# affecting 415 customers"
+COUNTS = re.compile(r"\b\d[\d,.]*k? (?:\w+ ){0,3}(?:customers|homes|households|residents|people|users|businesses)"
+                    r"(?: \w+)? (?:without|affected|impacted|lost|remain without|are without|still without)|"
+                    r"(?:affecting|impacting|affected|impacted) (?:about |approximately |nearly |more than |over |"
+                    r"roughly |some )?\d[\d,.]*k? (?:\w+ ){0,2}(?:customers|homes|households|residents|people|users)")
+# but a count a customer cites or disputes is their report, said in their own voice, in a reply to the
+# provider or in a question put to it: "@nationalgridus is claiming >5 customers affected but my entire
+# condo assoc. is without power", "@bchydro ... when might crews get to the outage affecting 1,161
+# customers in Jingle Pot area?", "your outage map shows 80 customers impacted but did you know ...?"
+# (not "85,000 people without power and everyone is mad at og&e for what?")
+OWN_VOICE = re.compile(r"\b(?:i|i'm|im|i've|me|my)\b|^@\w+|\byour?\b[^.!?]*\?")
+# and an update's or an advisory's heading: "POWER OUTAGE UPDATE (6:35a)"
+STATS = re.compile(r"^(?:power )?outage update\b|\boutage update:|"  # a headline, not "any outage update for 92583?"
                    # a traffic advisory: "Power outage in Pierce Co. Treat dark intersections as 4-way stops."
                    r"\btreat (?:[\w-]+ ){0,6}as (?:an? )?(?:4|four)[- ]way stop")
 JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if \w+ (?:ever )?goes? down|"
@@ -111,7 +118,9 @@ JOKE = re.compile(r"\b(i guess i have to|use my own brain|imagine (?:not|if)|if 
 # a provider speaking: status pages, support replies, utility crews ("We are investigating elevated
 # error rates", "our technicians are working on it"); the brief counts these out, however failure-laden
 PROVIDER = re.compile(
-    r"\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
+    # (not its words quoted by a customer: 'app says "we're looking into it" then next day it resets',
+    # 'any answers other than "we are working on it"?')
+    r"(?<![\"\u201c])\b(we(?:'re| are) (?:currently |now |actively )?(?:aware of (?:the|an|this|a)|investigating|"
     r"looking into (?:the|this|it)|monitoring|(?:seeing|experiencing) (?:an? )?(?:elevated|increased|"
     r"(?:very )?high(?:er)? (?:error|latency|levels?)|degraded))|"
     r"we(?:'ve| have) (?:identified|resolved|implemented|deployed|restored|rolled out|mitigated)|"
@@ -238,7 +247,8 @@ def cues(text: str) -> Cues:
     low = text.lower()
     link = URL.search(text) is not None
     return Cues(symptom_finder.negated(text), link,
-                NEWS.search(low) is not None or STATS.search(low) is not None or (link and headline(low)),
+                NEWS.search(low) is not None or STATS.search(low) is not None
+                or (COUNTS.search(low) is not None and OWN_VOICE.search(low) is None) or (link and headline(low)),
                 PROVIDER.search(low) is not None or NOTICE.search(low) is not None
                 or signature.initials(text) is not None, JOKE.search(low) is not None,
                 ADVICE.search(low.replace("\u2019", "'")) is not None)
