@@ -15,7 +15,7 @@ from ..store import Store
 from . import classify, pipeline, places
 from .pipeline import get
 
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 VOCABULARY_KEPT = 100_000  # strings (see extract_batch)
 
 
