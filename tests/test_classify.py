@@ -141,6 +141,9 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     ("Let's try again! Tap the link and then the box. *MikeVance", True),
     ("power is out in the whole street ^^", False),
     ("my internet is down *again*", False),
+    # a name with its surname's initial after "^"
+    ("There seems to be an outage in your area! Please bare with us as we work hard to fix this! ^JonW", True),
+    ("Hey Mark! We'er sorry. There is no ETA please bare with us as we work on this known outage? ^SharondaM.", True),
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed
@@ -185,6 +188,20 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ('Speed guarantee claim fails: the app says "we\'re looking into it" then next day it resets', False),
     ("Still no home internet here. Any answers other than \u201cwe are working on it\u201d?", False),
     ("We're looking into it and will update you shortly.", True),
+    # a utility or an ISP asking for patience while it repairs, and a desk explaining the trouble
+    ("10:38 AM: Outage in Melfort. No ETR at this time. Thank you for your patience as we work safely to "
+     "restore power. #skoutage", True),
+    ("Apologies for the delays while we work to resolve the outage in your area - Jimmy", True),
+    ("we're on it - thanks for your patience while we work to get you back online asap.", True),
+    ("Hi there, I see that your address is currently in an outage which will result in the intermittent "
+     "to no service that you're experiencing.", True),
+    ("@117141 Can you try calling back and asking for the manager? We're so sorry the call was disconnected!", True),
+    ("@116277 The busy area fee helps us maintain the reliability & speed of our service.", True),
+    # a business hit by an outage works to restore its own services: an eyewitness
+    ("We are currently experiencing a power outage with no phone service. Thank you for your patience "
+     "while we work to restore services.", False),
+    ("Springdale Branch is currently experiencing a connection outage. No internet or phone access. "
+     "We appreciate your ongoing patience as we work to resolve this issue.", False),
 ])
 def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, provider):
     assert classify.cues(text).provider is provider

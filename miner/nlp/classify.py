@@ -145,7 +145,9 @@ PROVIDER = re.compile(
     # a support desk's reply: "DM us and I can get started", "Shoot me a DM, I'll be happy to help!",
     # "Please let us know the error code or message you receive"
     r"dm us and|shoot (?:me|us) a (?:dm|message|pm)|dm (?:us )?your (?:full name|address|account|details)|"
-    r"we(?:'re| are) sorry (?:we|to learn|to hear)|(?:the )?work we(?:'re| are) doing|we(?:'ve| have) assessed|"
+    # "We're so sorry the call was disconnected!", "We're sorry the Wi-Fi was slower than expected."
+    r"we(?:'re| are) (?:so |very |really )?sorry (?:we|to learn|to hear|the |your )|"
+    r"(?:the )?work we(?:'re| are) doing|we(?:'ve| have) assessed|"
     r"get to the bottom of (?:this|it)|(?:i|we)(?:'d| would|'ll| will) be (?:happy|glad) to (?:help|assist)|"
     # "We'd like to help. What is going on with the app?", "Please power cycle your network devices and try
     # again", "Which device are you using?", "I'd recommend restarting your Fire Stick" (not "we're here to
@@ -162,6 +164,11 @@ PROVIDER = re.compile(
     r"\b(?:what|which) error (?:messages? |codes? )?(?:are|is|were|do|did) (?:you|it)\b|"
     r"\bdo(?:es)? (?:you|it) (?:receive|get|see|show) (?:an?|any|the|this) (?:specific )?error|"
     r"\bdoes the error (?:pop up|appear|occur|show|come up)|"
+    # the desk explains the customer's trouble or its own terms: "your address is currently in an
+    # outage which will result in the intermittent to no service that you're experiencing", "The busy
+    # area fee helps us maintain the reliability & speed of our service"
+    r"\byour (?:address|area|account|home) (?:is|appears to be|seems to be) (?:currently )?(?:in|affected by|"
+    r"part of|impacted by) an? (?:\w+ )?outage|\bhelps us (?:maintain|keep|improve)\b|"
     r"(?:users|customers) may (?:have )?(?:noticed|experience)|no outages? (?:has|have) been reported|"
     r"we have no (?:reported )?outages?|no (?:reported )?outages? (?:reported )?(?:at the moment|in your area)|"
     r"(?:could|can) you (?:please )?(?:clear|restart|reset|power cycle|try (?:a different|another|restarting|"
@@ -173,7 +180,15 @@ PROVIDER = re.compile(
     r"we(?:'re| are) (?:continuing to (?:investigate|monitor|work (?:on|with|to|closely))|seeing recovery|"
     r"working on (?:it|a fix)|working to restore|researching|processing)|we(?:'ve| have) received reports|"
     # "Work is continuing on the major outage on the campus", "Work is continuing to repair a water main. No ETR yet."
-    r"work is continuing (?:on|to)|(?:i|we) apologi[sz]e that you(?:'re| are) experiencing|investigating reports of|"
+    r"work is continuing (?:on|to)|"
+    # a utility or an ISP asking for patience while it repairs: "Thank you for your patience as we work
+    # safely to restore power", "Apologies for the delays while we work to resolve the outage in your
+    # area", "thanks for your patience while we work to get you back online" (not a business hit by one,
+    # which works to restore its own services: "... with no phone service. Thank you for your patience
+    # while we work to restore services.", "as we work to resolve this issue")
+    r"(?:as|while) we (?:\w+ )?(?:work|continue to work)(?: \w+){0,2} to (?:restore (?:power|service\b|your|this|"
+    r"it\b|electricity)|resolve (?:the|this|your) outage|get (?:you|power|everyone)\b)|"
+    r"(?:i|we) apologi[sz]e that you(?:'re| are) experiencing|investigating reports of|"
     r"(?:is|are) (?:now )?operating normally|we can confirm|we continue to (?:work|make "
     r"progress|investigate|monitor|experience)|we(?:'re| are) (?:beginning|starting) to see|signs of recovery|"
     r"as stated in (?:our )?previous updates?|customers (?:began|begin|may|might) (?:to )?experienc|"

@@ -11,8 +11,9 @@ import re
 # matched on the text as written: the initials are capitals (after "^" either case), a name is
 # capitalised; a dashed name only after a sentence's end ("... as we work. -Erica"): not
 # "no signal - UK", "Comcast-Billing"; after "^" one capital is an agent's initial too ("^H"), and after "*"
-# a full name run together ("*MikeVance"): 79 of the 43k real posts end so, all care replies
-SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}|[A-Z])|"
+# a full name run together ("*MikeVance"): 79 of the 43k real posts end so, all care replies; after "^" also
+# a name with its surname's initial ("... as we work hard to fix this! ^JonW", "^SharondaM.")
+SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}[A-Z]?|[A-Z])|"
                     r"(?<=[.!?)])\s?[-\u2013\u2014~] ?(?P<dash>[A-Z]{2,3})|"
                     r"(?<=[.!?)])\s*[-\u2013\u2014~] ?(?P<name>[A-Z][a-z]{1,11})|"
                     r"(?<![\w-])[-\u2013\u2014~](?P<glued>[A-Z]{2,3})|\*(?P<star>[A-Z]{2,3}|[A-Z][a-z]+[A-Z][a-z]+))\.?\s*$")
