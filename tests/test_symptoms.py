@@ -1661,9 +1661,17 @@ def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected)
     ("cheers for taking the time out to sort this issue out", []),
     ("thank you for supplying wifi that has great speed", []),
     ("With the greater speed and capacity provided by 5G", []),
+    ("I went with @EE and have great data speed and signal in the exact same place", []),
+    ("@VodafoneUK @OpenreachHelp Epic sync speed though", []),
+    ("Getting some nice 5G download speeds with @ThreeUK", []),
+    # a weather station's air pressure in millibars
+    ("current weather in Spokane: clear sky, 55°F 47% humidity, wind 5mph, pressure 1027mb", []),
+    ("Wind 0,7 m/s WSW. Barometer 1015,6 mb, Steady. Temperature 15,3 °C.", []),
     # a time-out or a speed complained of still is
     ("the page times out every time", ["slow"]),
     ("my 4g speed is terrible", ["slow"]),
+    ("not great data speeds in Leeds today", ["slow"]),
+    ("I currently have 1.5mb down and 0.35mb up!", ["slow"]),
 ])
 def test_time_taken_out_or_a_speed_praised_is_not_slow(text, expected):
     assert codes(text) == expected
