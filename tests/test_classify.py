@@ -332,6 +332,9 @@ def test_outage_counts_are_news_unless_a_customer_cites_them(text, news):
     ("With the Generac Generator, you no longer need to worry whenever there's a power outage. "
      "Learn more about how it works >> https://bit.ly/x", True),
     ("Frequent Power Outage? No Problem!! Work longer with our range of UPS. Shop now on our store", True),
+    # a sale named after an outage, not the people at a sale hit by one
+    ("Power Outage #Cash and #Carry Sale Today!  Get a #Great #deal on #Commercial #Carpet Tile!", True),
+    ("power outage at the sale today, no lights at all", False),
     ("no power since 6am and the food in my freezer is going bad", False),
     ("@O2, Hi there, I tried to use my code but the site crashed", False),
     ("Light brown tips on her ears. Her contact info is out of service.", False),

@@ -1319,6 +1319,8 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("I hope there's a major power outage at the school so there's no classes", []),
     ("Really hoping we wake up to a power outage and no school", []),
     ("plz let there be another power outage @ work today", []),
+    ("please have there be a blizzard or power outage? Anything so I can go back to my bed", []),
+    ("why have there been three power outages today", ["power"]),
     ("why can't we have a giant power outage and BAM! No school?", []),
     ("Fingers crossed that power outage then no school", []),
     ("I was hoping there would be no school because of a power outage....", []),

@@ -234,6 +234,9 @@ ADVICE = re.compile(
     r"(?:(?:power )?outages?|blackouts?|storms?|emergenc\w*|stay\w* (?:safe|warm|cool)|keep\w* (?:food|warm|safe|cool))|"
     r"keep (?:the |your |all )?(?:fridges?|freezers?|refrigerators?)(?: and (?:the )?(?:fridges?|freezers?))?(?: doors?)? "
     r"(?:closed|shut)|shop now|use (?:promo |discount )?code|learn more (?:here|at|about how|>|:|\u00bb|\u2192)|"
+    # a sale named after an outage: "Power Outage #Cash and #Carry Sale Today!", "blackout sale" (not
+    # "power outage at the sale")
+    r"(?:outage|blackout) (?:(?:#\w+|and|&|clearance|blowout|flash|big|mega) ){0,3}#?sale\b|"
     # a preparedness tag: "How long can your household exist ... no power for heat #preparedness #emergencyprep"
     r"(?<=#)(?:preparedness|emergencyprep|beprepared|prepping|preppers?)\b)")
 MENTION = re.compile(r"@\w+")
