@@ -305,6 +305,7 @@ def test_hedges_and_local_negation():
     "I'll always remember the time we went just after the big wind storm/power outage",
     "That time your L train lost power for almost an hour under the East River",
     "back in 2012 we lost power for a week",
+    "When I was little, wind meant power outage which meant no school",  # a childhood story
     "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
     "At least the food won't spoil if there is a power outage",
     "Does it work well for you? What happens in a power outage or earthquake?",  # a general question
@@ -1319,6 +1320,9 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("I hope there's a major power outage at the school so there's no classes", []),
     ("Really hoping we wake up to a power outage and no school", []),
     ("plz let there be another power outage @ work today", []),
+    ("please have there be a blizzard or power outage? Anything so I can go back to bed", []),
+    ("Hoping no more power outage in #Jakarta", []),  # none more wished, or none now
+    ("No more power outage if you have a generator", []),
     ("why can't we have a giant power outage and BAM! No school?", []),
     ("Fingers crossed that power outage then no school", []),
     ("I was hoping there would be no school because of a power outage....", []),
@@ -1368,11 +1372,13 @@ def test_idioms_left_out_keep_the_plain_failure(text, expected):
     ("So, a power outage and no school tomorrow would be amazing", []),
     ("Maybe an accidental power outage should happen", []),
     ("positive side maybe no school. . Power outage hopefully lmao", []),
+    ("to come into work to no electricity would've been nice", []),  # wished, and not had
     # the outage had, hoped to end; what works wished for
     ("power outage, hopefully back soon", ["power"]),
     ("Power outage at school hopefully this means no class!!", ["power"]),
     ("Having internet that doesn't drop every 5 min would be great", ["connectivity"]),
     ("no power for 18 hours, a status update would be great", ["power"]),
+    ("no power since 3, a warning would have been nice", ["power"]),
 ])
 def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
     assert codes(text) == expected
