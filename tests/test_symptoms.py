@@ -220,6 +220,8 @@ def test_back_up_but_still_broken():
 def test_hedges_and_local_negation():
     assert codes("if chatgpt goes down during my exam I'm doomed") == []
     assert codes("in case of a power outage, charge your phone") == []
+    assert codes("I always save my work just in case there is a power outage.") == []
+    assert codes("I'm covered in case there's an outage so no anxiety tonight") == []
     assert codes("If this power outage lasts, no school tomorrow") == ["power"]
     assert codes("anyone know if netflix is down?") == ["total_outage"]
     assert codes("the app is not slow at all") == []
@@ -958,6 +960,7 @@ def test_a_power_got_back_is_still_an_all_clear():
     "There was a power outage last week at work and usual pettiness.",
     "When the power went out the other night, we had some fun.",
     "I read about the 30,000+ people that lost power last weekend",
+    "we had a power outage a while ago and the fridge smelled for days",
     "another wind storm that took power out for 30hrs",
     # told once it is over: back, short-lived or resolved
     "I lost power and service on my phone for like 2 hours and just got it back",
@@ -977,6 +980,7 @@ def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     ("Had a power outage earlier and now there's no internet connection", ["connectivity"]),
     ("power went out last week and it's still out", ["power"]),
     ("no power since last week", ["power"]),
+    ("no power since the outage a while ago", ["power"]),
     ("can't get it to work since your outage last week", ["total_outage"]),  # it goes on
     ("had an outage the other week, any idea what the issue is this week?", ["total_outage"]),
     ("the power went out in the last week 3 times", ["power"]),  # the past week up to now
