@@ -1620,6 +1620,8 @@ def test_contract_and_account_actions_are_no_feature_failure(text, expected):
     ("30 missed calls from Switzerland in two days", []),
     ("the power went out with no notification", ["power"]),
     ("this bugs me every time", []),
+    ("Then weather bug sends a notice to my phone for an ice storm", []),  # the WeatherBug app
+    ("home with a stomach bug, bed bugs in the hotel, bug spray everywhere", []),  # illness, insects
     ("why not ring me like promised", []),
     ("they keep trying to buy time", []),
     # the failures these words also say
