@@ -1375,6 +1375,8 @@ def test_idioms_left_out_keep_the_plain_failure(text, expected):
     # a wish said after the failure phrase
     ("So, a power outage and no school tomorrow would be amazing", []),
     ("Maybe an accidental power outage should happen", []),
+    ("Power outage should equal no school.", []),  # an opinion, a wish: no outage had
+    ("power outage should mean no school so no finals", []),
     ("positive side maybe no school. . Power outage hopefully lmao", []),
     ("to come into work to no electricity would've been nice", []),  # wished, and not had
     # the outage had, hoped to end; what works wished for
@@ -1382,6 +1384,7 @@ def test_idioms_left_out_keep_the_plain_failure(text, expected):
     ("Power outage at school hopefully this means no class!!", ["power"]),
     ("Having internet that doesn't drop every 5 min would be great", ["connectivity"]),
     ("no power for 18 hours, a status update would be great", ["power"]),
+    ("no power since 6, this outage should mean no charge this month", ["power"]),
     ("no power since 3, a warning would have been nice", ["power"]),
 ])
 def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
