@@ -220,6 +220,8 @@ def test_back_up_but_still_broken():
 def test_hedges_and_local_negation():
     assert codes("if chatgpt goes down during my exam I'm doomed") == []
     assert codes("in case of a power outage, charge your phone") == []
+    assert codes("I always save my work just in case there is a power outage.") == []
+    assert codes("I'm covered in case there's an outage so no anxiety tonight") == []
     assert codes("If this power outage lasts, no school tomorrow") == ["power"]
     assert codes("anyone know if netflix is down?") == ["total_outage"]
     assert codes("the app is not slow at all") == []
@@ -305,6 +307,7 @@ def test_hedges_and_local_negation():
     "I'll always remember the time we went just after the big wind storm/power outage",
     "That time your L train lost power for almost an hour under the East River",
     "back in 2012 we lost power for a week",
+    "When I was little, wind meant power outage which meant no school",  # a childhood story
     "Will we still have internet and cell service available if there is a power outage/blackout?",  # mid-sentence
     "At least the food won't spoil if there is a power outage",
     "Does it work well for you? What happens in a power outage or earthquake?",  # a general question
@@ -957,6 +960,7 @@ def test_a_power_got_back_is_still_an_all_clear():
     "There was a power outage last week at work and usual pettiness.",
     "When the power went out the other night, we had some fun.",
     "I read about the 30,000+ people that lost power last weekend",
+    "we had a power outage a while ago and the fridge smelled for days",
     "another wind storm that took power out for 30hrs",
     # told once it is over: back, short-lived or resolved
     "I lost power and service on my phone for like 2 hours and just got it back",
@@ -976,6 +980,7 @@ def test_an_outage_said_after_it_to_be_over_is_no_symptom(text):
     ("Had a power outage earlier and now there's no internet connection", ["connectivity"]),
     ("power went out last week and it's still out", ["power"]),
     ("no power since last week", ["power"]),
+    ("no power since the outage a while ago", ["power"]),
     ("can't get it to work since your outage last week", ["total_outage"]),  # it goes on
     ("had an outage the other week, any idea what the issue is this week?", ["total_outage"]),
     ("the power went out in the last week 3 times", ["power"]),  # the past week up to now
@@ -1321,6 +1326,8 @@ def test_work_carried_out_or_an_outage_supposed_is_no_connectivity(text, expecte
     ("plz let there be another power outage @ work today", []),
     ("please have there be a blizzard or power outage? Anything so I can go back to my bed", []),
     ("why have there been three power outages today", ["power"]),
+    ("Hoping no more power outage in #Jakarta", []),  # none more wished, or none now
+    ("No more power outage if you have a generator", []),
     ("why can't we have a giant power outage and BAM! No school?", []),
     ("Fingers crossed that power outage then no school", []),
     ("I was hoping there would be no school because of a power outage....", []),
@@ -1369,12 +1376,17 @@ def test_idioms_left_out_keep_the_plain_failure(text, expected):
     # a wish said after the failure phrase
     ("So, a power outage and no school tomorrow would be amazing", []),
     ("Maybe an accidental power outage should happen", []),
+    ("Power outage should equal no school.", []),  # an opinion, a wish: no outage had
+    ("power outage should mean no school so no finals", []),
     ("positive side maybe no school. . Power outage hopefully lmao", []),
+    ("to come into work to no electricity would've been nice", []),  # wished, and not had
     # the outage had, hoped to end; what works wished for
     ("power outage, hopefully back soon", ["power"]),
     ("Power outage at school hopefully this means no class!!", ["power"]),
     ("Having internet that doesn't drop every 5 min would be great", ["connectivity"]),
     ("no power for 18 hours, a status update would be great", ["power"]),
+    ("no power since 6, this outage should mean no charge this month", ["power"]),
+    ("no power since 3, a warning would have been nice", ["power"]),
 ])
 def test_a_failure_wished_for_after_it_is_said_is_none(text, expected):
     assert codes(text) == expected
@@ -1612,6 +1624,8 @@ def test_contract_and_account_actions_are_no_feature_failure(text, expected):
     ("30 missed calls from Switzerland in two days", []),
     ("the power went out with no notification", ["power"]),
     ("this bugs me every time", []),
+    ("Then weather bug sends a notice to my phone for an ice storm", []),  # the WeatherBug app
+    ("home with a stomach bug, bed bugs in the hotel, bug spray everywhere", []),  # illness, insects
     ("why not ring me like promised", []),
     ("they keep trying to buy time", []),
     # the failures these words also say
