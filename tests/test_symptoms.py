@@ -208,9 +208,24 @@ def test_negated(text):
     "the system is down. Support says no problem for me to cancel the contract",
     "chatgpt is down, fine now and then it crashed again",
     "the router was unplugged by the tech and now nothing works",  # the cause, not a false alarm
+    # an all-clear covers what it is said of, not a failure said again or still after it
+    "Yesterday the problem in our area was fixed. Today another outage in our area",
+    "It was fixed and now again the internet's not working",
+    "Now the outage is fixed but not my TV. Now still no TV and have to wait.",
 ])
 def test_not_negated(text):
     assert not negated(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a failure said after the all-clear that is over, of others, or supposed: the all-clear stands
+    "Power is FINALLY back on. Been out since 2:30 today. Damn.",
+    "No outage on our end. Please try rebooting. If this still doesn't work, please contact Support",
+    "The transmission line is restored. Anyone still out of power, please call 800.726.3953",
+    "it is back up now. had an outage for about an hour",
+])
+def test_negated_with_failure_after(text):
+    assert negated(text)
 
 
 def test_back_up_but_still_broken():
