@@ -1422,6 +1422,19 @@ def test_what_works_in_an_outage_in_general_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a meme caption opening the post: no outage the author is in now
+    ("When there's a power outage at work lol no work free Pay", []),
+    ("When there is a power outage and you hope there is no work", []),
+    ("when there's an outage at school. No night class!", []),
+    # one had: the power went out, or one named inside the post
+    ("when the power went out at work today", ["power"]),
+    ("When we got to work there was a power outage", ["power"]),
+])
+def test_a_meme_caption_is_no_outage(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "last time we had a ..." tells a past story
     ("last time we had a power outage at school they just sent us home", []),
     ("The last time I was in a power outage was when there was a massive one downtown", []),
