@@ -63,6 +63,7 @@ class Patterns:
     local_negation: re.Pattern[str]
     over_after: re.Pattern[str]  # read right after a match: "outage earlier", "was out for 3 hours"
     wish_after: re.Pattern[str]  # read right after a match: "a power outage would be great"
+    fails_again: re.Pattern[str]  # in a failure's clause after an all-clear: "today another outage"
     quoted_message: re.Pattern[str]  # an error message quoted: "Network request failed"
     rest_works: re.Pattern[str]  # "regular chat is ok": what fails is one feature
     http: re.Pattern[str]
@@ -339,6 +340,7 @@ def compiled(langs: tuple[str, ...]) -> Patterns:
         local_negation=re.compile(s["local_negation"]),
         over_after=re.compile(s["over_after"]),
         wish_after=re.compile(s["wish_after"]),
+        fails_again=re.compile(s["fails_again"]),
         quoted_message=re.compile(s["quoted_message"]),
         rest_works=re.compile(s["rest_works"]),
         http=re.compile(_http_regex(s["http"])),
@@ -407,12 +409,36 @@ def negated(text: str, lang: str | None = None) -> bool:
     """True when the post says the service works or is back: "works for me", "not down for
     me", "no problems here", "back up now", "es funktioniert wieder", "ya funciona", "ça remarche".
     A phrase that names one thing ("we have lights", "internet is back") says so unless all the
-    post says fails is something else: "power is back but still no internet" is no all-clear."""
-    ends = _negation_end_of(normalise(text))
+    post says fails is something else: "power is back but still no internet" is no all-clear.
+    Nor is one after which a failure is said again: "yesterday it was fixed. today another outage"."""
+    t = normalise(text)
+    ends = _negation_end_of(t)
+    if ends == NO_NEGATION or _fails_again(t, ends):
+        return False
     if ends[0] >= 0 or not ends[1]:
         return ends[0] >= 0
     found = find_symptoms(text)[0]
     return not found or any(code not in spares for code in found for _, spares in ends[1])
+
+
+_CLAUSE = re.compile(r"[.!?;\n]|\b(?:and|but)\b")
+_IF = re.compile(r"\b(?:if|unless|in case|anyone|anybody|those)\b")  # not "... if this still doesn't work, call us", "anyone still out of power, please call"
+
+
+def _fails_again(t: str, ends: Ends) -> bool:
+    """Whether a failure is said after the last all-clear, in a clause of its own that says it
+    fails again or still (`fails_again`): "it was fixed and now again the internet's not working"."""
+    last = _last_end(ends)
+    p = compiled(LANGS)
+    for _, start, end in _matches(t, p, ends):
+        if start < last:
+            continue
+        breaks = [m.end() for m in _CLAUSE.finditer(t, last, start)]
+        if breaks and not _IF.search(t, breaks[-1], start):
+            stop = _CLAUSE.search(t, end)
+            if p.fails_again.search(t, breaks[-1], stop.start() if stop else len(t)):
+                return True
+    return False
 
 
 def http_codes(text: str) -> list[int]:
