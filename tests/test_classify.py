@@ -144,6 +144,12 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     # a name with its surname's initial after "^"
     ("There seems to be an outage in your area! Please bare with us as we work hard to fix this! ^JonW", True),
     ("Hey Mark! We'er sorry. There is no ETA please bare with us as we work on this known outage? ^SharondaM.", True),
+    # a name set off by a space after a word, in a desk's words
+    ("@zinniedog Apologies, the outage has been extended as more work is required, no ETR at this stage - Esther",
+     True),
+    ("you can report it by visiting our outage map or by calling us at 1-888-225-5773. Thanks, -Greg", True),
+    ("@EE still no signal in the whole village since 6am - Bristol", False),
+    ("The more isolated a person is, the more destructive will be the power of sin over him - Bonhoeffer", False),
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed
