@@ -144,6 +144,12 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     # a name with its surname's initial after "^"
     ("There seems to be an outage in your area! Please bare with us as we work hard to fix this! ^JonW", True),
     ("Hey Mark! We'er sorry. There is no ETA please bare with us as we work on this known outage? ^SharondaM.", True),
+    # a name set off by a space after a word, in a desk's words
+    ("@zinniedog Apologies, the outage has been extended as more work is required, no ETR at this stage - Esther",
+     True),
+    ("you can report it by visiting our outage map or by calling us at 1-888-225-5773. Thanks, -Greg", True),
+    ("@EE still no signal in the whole village since 6am - Bristol", False),
+    ("The more isolated a person is, the more destructive will be the power of sin over him - Bonhoeffer", False),
 ])
 def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed):
     assert classify.cues(text).provider is signed
@@ -184,6 +190,17 @@ def test_an_agents_initials_signing_a_reply_are_a_provider_speaking(text, signed
     ("Power outage on San Juan island. Crews at work. No estimate on restoration yet. #OPALCOoutages", True),
     ("We are continue to work on an outage in Vancouver. No ETA at this point.", True),
     ('9 hours, still no power. The status changed from "Work assigned" to "Crew at work".', False),  # quoted
+    # a utility on its own crews, and on its own outage page
+    ("Hello. Sorry for the outage. Our crews are still at work. No ETA as yet.", True),
+    ("There is still no power because this did not work. Rest assured, our crews have been and still are "
+     "working on it.", True),
+    ("NOTICE - Planned Outage Thurs June 7 @ 10am. Crews will be onsite for planned maintenance.", True),
+    ("Check our outages page to see if your service interruptions are as a result of planned maintenance work.",
+     True),
+    ("@jjpk We checked and found no issues with our mobile outage site. It should work for you.", True),
+    ('@hydroottawa "Our crews are hard at work" NOT good enough! No power for 20 hours', False),  # quoted
+    ("@cpsenergy thank you for getting the power back on! Our crew off Pinecrest worked all night", False),
+    ("@Telstra no cable internet at Elm st, nothing on the outage page. Is this planned work?", False),
     # the provider's stock answer quoted by a customer
     ('Speed guarantee claim fails: the app says "we\'re looking into it" then next day it resets', False),
     ("Still no home internet here. Any answers other than \u201cwe are working on it\u201d?", False),
@@ -223,6 +240,10 @@ def test_a_support_desk_or_a_utility_crew_update_is_a_provider_speaking(text, pr
      True),
     ("Upgrade work is due to start on our network at 9am. No outage is expected but there is a risk to service.",
      True),
+    # a utility's text to its customers
+    ("@RajKSinghIndia we regret to inform that you may face power outage from 16-JUN-19 01:56 hrs to "
+     "16-JUN-19 02:56 hrs in your area", True),
+    ("@EE you may have fixed it but I still have no signal from 6am", False),
     # happening now, or past
     ("school district phones and servers will be down until 4:30 pm", False),
     ("Hour 3 of no power in my building as part of a planned outage. Really fun when you work from home", False),

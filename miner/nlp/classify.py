@@ -134,12 +134,19 @@ PROVIDER = re.compile(
     r"(?:dept\.?|department|developers|crew) continues? to work|we(?:'re| are) continue to work|"
     r"(?<![\w\"\u201c])crews? at work(?=[ .,;-])|"
     r"(?:crews|technicians|engineers) (?:are|have been|"
-    r"will be) (?:working|dispatched|en route|on (?:site|the way)|continuing (?:to work|work)|"
+    r"will be) (?:working|dispatched|en route|on ?(?:site|the way)|continuing (?:to work|work)|"
     r"responding to (?:an?|the) (?:\w+ )?outage)|"  # "In Laurel, crews are responding to an outage in the ... area"
     # a utility's update, whoever's voice: "Crews continue to work to restore the power. No ETR.",
     # "our crews work diligently to get power restored", "LCEC is aware of an outage in the Lehigh area and working to restore"
     r"crews? (?:are |will |still |(?:are )?continu(?:e|es|ing) to )?(?:\w+ )?(?:at )?work(?:s|ing)?(?: \w+)? to "
     r"(?:restore|get)|is aware of (?:an|the) outage (?:affecting|(?:in|on) [^.!?]{1,40} and (?:is )?working to restore)|"
+    # a utility on its own crews: "Our crews are still at work. No ETA as yet.", "Rest assured, our crews have
+    # been and still are working on it" (not one quoted: '"Our crews are hard at work" NOT good enough!', nor
+    # "Our crew off Pinecrest worked all night")
+    r"our crews (?:are |have been |(?:have been and )?still are )(?:still )?(?:hard )?(?:at work|working on (?:it|this|the))|"
+    # and on its own outage page: "Check our outages page to see if your service interruptions are ...",
+    # "We checked and found no issues with our mobile outage site"
+    r"\bour (?:\w+ )?(?:outages?|network status|service status) (?:page|map|site|website)\b|"
     r"we(?:'re| are) making (?:good |steady |great )?progress|sorry to hear|(?:send|drop) (?:us|me) a "
     r"(?:dm|message|pm)|please (?:dm|message) us|thanks for (?:reaching out|letting us know)|"
     # a support desk's reply: "DM us and I can get started", "Shoot me a DM, I'll be happy to help!",
@@ -215,6 +222,9 @@ NOTICE = re.compile(
     # "Upgrade work is due to start on our network at 9am. No outage is expected"
     r"\bno (?:\w+ )?outages? (?:is |are )?expected\b|"
     r"\b(?:is|are) scheduled to (?:have an? (?:[\w-]+ ){0,3}(?:outage|shutdown|interruption)|be without|lose)|"
+    # a utility's text to its customers, pasted or sent: "we regret to inform that you may face power outage
+    # from 16-JUN-19 01:56 hrs to 16-JUN-19 02:56 hrs in your area"
+    r"\byou may (?:face|experience) (?:an? )?(?:\w+ ){0,2}(?:outages?|interruptions?|disruptions?) (?:from|between|on|during)\b|"
     rf"\bstarting (?:tomorrow|(?:on )?{_DAY})\b[^.!?]{{0,80}}\bwill (?:have no|be without|be (?:down|unavailable|offline)\b)|"
     r"\bwill (?:be without|have no|lose) (?:\w+ ){0,2}(?:power|electricity|water|internet|phones?|service|network|access)\b"
     rf"[^.!?]{{0,30}}\b(?:on|this coming|next) (?:{_DAY}|{_MONTH} \d|\d)|"
