@@ -192,6 +192,8 @@ def test_specific_beats_general():
     "discord was down for a bit, back now",  # the all-clear after a comma
     "chatgpt is down, fine now",
     "netflix is down? nope, my tv was unplugged",  # a false alarm, like "nvm it was my vpn"
+    # a "no" of something else before "then": it does not deny the all-clear after it
+    "there was a power outage and i was like yay no school, then it came back on",
 ])
 def test_negated(text):
     assert negated(text)
@@ -212,6 +214,10 @@ def test_negated(text):
     "Yesterday the problem in our area was fixed. Today another outage in our area",
     "It was fixed and now again the internet's not working",
     "Now the outage is fixed but not my TV. Now still no TV and have to wait.",
+    "no power, and I'll be cold by the time power is restored",  # awaited, not an all-clear
+    # "work" the noun, not "works here"
+    "guy doing construction work here says his cable is out too",
+    "i work here daily and have no service for the past 30 minutes",
 ])
 def test_not_negated(text):
     assert not negated(text)
@@ -240,6 +246,7 @@ def test_hedges_and_local_negation():
     assert codes("If this power outage lasts, no school tomorrow") == ["power"]
     assert codes("anyone know if netflix is down?") == ["total_outage"]
     assert codes("the app is not slow at all") == []
+    assert codes("Street closed for service line work until 3:00. No water outage.") == []  # a crew's notice
     assert codes("I'm down for pizza") == []
     assert codes("the stock is down 5% today") == []
     assert codes("calm down, it's fine") == []
