@@ -13,7 +13,8 @@ import re
 # "no signal - UK", "Comcast-Billing"; after "^" one capital is an agent's initial too ("^H"), and after "*"
 # a full name run together ("*MikeVance"): 79 of the 43k real posts end so, all care replies; after "^" also
 # a name with its surname's initial ("... as we work hard to fix this! ^JonW", "^SharondaM.")
-SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}[A-Z]?|[A-Z])|"
+# not the "^" that closes a face ("no power here ^_^ Houston", "^^ Jo"): the name after it is the author's own
+SIGNED = re.compile(r"(?:(?<![_^])\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}[A-Z]?|[A-Z])|"
                     r"(?<=[.!?)])\s?[-\u2013\u2014~] ?(?P<dash>[A-Z]{2,3})|"
                     r"(?<=[.!?)])\s*[-\u2013\u2014~] ?(?P<name>[A-Z][a-z]{1,11})|"
                     r"(?<![\w-])[-\u2013\u2014~](?P<glued>[A-Z]{2,3})|\*(?P<star>[A-Z]{2,3}|[A-Z][a-z]+[A-Z][a-z]+))\.?\s*$")
