@@ -140,6 +140,7 @@ def test_the_model_is_asked_only_about_posts_where_the_rules_read_a_failure():
     ("we are not aware of any outage. Please inbox us street name and house ^H", True),
     ("Let's try again! Tap the link and then the box. *MikeVance", True),
     ("power is out in the whole street ^^", False),
+    ("Harvey took our power out again ^_^ Houston", False),  # a face, then the author's own place
     ("my internet is down *again*", False),
     # a name with its surname's initial after "^"
     ("There seems to be an outage in your area! Please bare with us as we work hard to fix this! ^JonW", True),

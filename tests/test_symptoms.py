@@ -1716,6 +1716,18 @@ def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected)
     ("I went with @EE and have great data speed and signal in the exact same place", []),
     ("@VodafoneUK @OpenreachHelp Epic sync speed though", []),
     ("Getting some nice 5G download speeds with @ThreeUK", []),
+    ("RT @CityFibre: Want a full fibre, #GigabitCity speed connection to your home?", []),
+    # a sport's or a car's speed, speed networking, a speed asked of a plan: nothing slow
+    ("score for speed, power, agility that Nike developed", []),
+    ("Best mix of power speed and quickness ever to play", []),
+    ("remove the electronic speed limiter", []),
+    ("learn about the world of work by speed networking with @IBM", []),
+    ("Moving at the speed of Liberty", []),
+    ("@EE Hi, thinking of switching. What sort of speed would we get?", []),
+    # other meanings of slow
+    ("You need to slow down and take care of yourself", []),
+    ("watching it in slow motion", []),
+    ("slow-cooker chili tonight", []),
     # a weather station's air pressure in millibars
     ("current weather in Spokane: clear sky, 55°F 47% humidity, wind 5mph, pressure 1027mb", []),
     ("Wind 0,7 m/s WSW. Barometer 1015,6 mb, Steady. Temperature 15,3 °C.", []),
@@ -1724,6 +1736,10 @@ def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected)
     ("my 4g speed is terrible", ["slow"]),
     ("not great data speeds in Leeds today", ["slow"]),
     ("I currently have 1.5mb down and 0.35mb up!", ["slow"]),
+    # the complaint is read whole, so praise said before it does not clear it
+    ("great service but speed is awful", ["slow"]),
+    ("my internet speed would be fine if it worked, it's so slow", ["slow"]),
+    ("the wifi slows down and I need a restart every evening", ["slow"]),
 ])
 def test_time_taken_out_or_a_speed_praised_is_not_slow(text, expected):
     assert codes(text) == expected

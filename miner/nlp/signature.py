@@ -19,7 +19,8 @@ import re
 # not "no power since 6am - Bristol"
 DESK = re.compile(r"\b(?:thanks|thank you|ty|regards|apolog\w*|sorry|please|kindly|no worries|for you|let us|dm us|"
                   r"we(?:'d|'ll| do| can))\b", re.I)
-SIGNED = re.compile(r"(?:\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}[A-Z]?|[A-Z])|"
+# not the "^" that closes a face ("no power here ^_^ Houston", "^^ Jo"): the name after it is the author's own
+SIGNED = re.compile(r"(?:(?<![_^])\^ ?(?P<caret>[A-Za-z]{2,3}|[A-Z][a-z]{1,11}[A-Z]?|[A-Z])|"
                     r"(?<=[.!?)])\s?[-\u2013\u2014~] ?(?P<dash>[A-Z]{2,3})|"
                     r"(?<=[.!?)])\s*[-\u2013\u2014~] ?(?P<name>[A-Z][a-z]{1,11})|"
                     r"(?<=[\w,:])\s+[-\u2013\u2014~] ?(?P<spaced>[A-Z][a-z]{1,11})|"
