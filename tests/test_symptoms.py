@@ -866,6 +866,26 @@ def test_no_outage_still_clears_an_outage_and_a_power_outage_the_power():
 
 
 @pytest.mark.parametrize("text", [
+    "No service outage is anticipated during the maintenance window",
+    "Glad I went home to do work. No wifi outage for me!",
+    "There was no Internet outage over the weekend.",
+    "no network outage reported",
+])
+def test_no_service_outage_is_no_failure_of_the_service(text):
+    # "no service" / "no wifi" here are the words of "no <service> outage <expected, for me...>"
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Got another no service outage starting from 12 midday yesterday", ["connectivity", "total_outage"]),
+    ("10 days no signal outage, fix it", ["connectivity", "total_outage"]),
+    ("no service outage in my area and still no signal on my phone", ["connectivity"]),
+])
+def test_no_service_outage_said_as_the_failure_stands(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     "power outage all night, power is back now",
     "Had to leave work due to a power outage. Power came back on when I was on the road",
     "no internet since 6am. internet is back now",
