@@ -1748,6 +1748,16 @@ def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected)
     ("You need to slow down and take care of yourself", []),
     ("watching it in slow motion", []),
     ("slow-cooker chili tonight", []),
+    # quiet at work, a slow death, slowly losing the will, slow traffic: nothing online is slow
+    ("so no power outage and work is slow af. someone get me out of here", []),
+    ("Seahawks game tonight. Work will be slow...", []),
+    ("What was a fast ass busy work day is now slow as shit", []),
+    ("No phone or internet. Slow day at work!", ["connectivity"]),
+    ("Slowly losing the will to live after 25 minutes on hold", []),
+    ("When the only light in your life is slowly dying out", []),
+    ("Probably gonna die a slow, traumatic death.", []),
+    ("the stress is killing me slowly", []),
+    ("Medic event causing slow travel on Garland Ave #traffic", []),
     # a weather station's air pressure in millibars
     ("current weather in Spokane: clear sky, 55°F 47% humidity, wind 5mph, pressure 1027mb", []),
     ("Wind 0,7 m/s WSW. Barometer 1015,6 mb, Steady. Temperature 15,3 °C.", []),
@@ -1760,6 +1770,9 @@ def test_a_mistake_a_down_payment_or_a_speed_claim_is_no_failure(text, expected)
     ("great service but speed is awful", ["slow"]),
     ("my internet speed would be fine if it worked, it's so slow", ["slow"]),
     ("the wifi slows down and I need a restart every evening", ["slow"]),
+    ("my work pc is slow", ["slow"]),
+    ("the wifi at work is so slow", ["slow"]),
+    ("my phone has been slowly loading pages all day", ["slow"]),
 ])
 def test_time_taken_out_or_a_speed_praised_is_not_slow(text, expected):
     assert codes(text) == expected
