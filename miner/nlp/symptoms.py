@@ -430,6 +430,8 @@ def _fails_again(t: str, ends: Ends) -> bool:
     fails again or still (`fails_again`): "it was fixed and now again the internet's not working"."""
     last = _last_end(ends)
     p = compiled(LANGS)
+    if p.fails_again.search(t, last) is None:
+        return False  # the cheap test first: most all-clears say nothing after them of failing again
     for _, start, end in _matches(t, p, ends):
         if start < last:
             continue
